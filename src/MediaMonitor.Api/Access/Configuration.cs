@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace MediaMonitor.Access;
+
+public static class Configuration
+{
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = ApiKeys.FromConfiguration(configuration.GetSection("MediaMonitor:ApiKeys").Get<List<ApiKeyConfig>>() ?? []);
+        var keys = new ApiKeys();
+        foreach (var key in configured) keys.Add(key);
+        services.AddSingleton(keys);
+        if (configured.Count == 0 && environment.IsDevelopment())
+        {
+            services.AddHostedService<DevelopmentApiKey>();
+        }
+
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Scopes.Read, p => p.RequireClaim(Scopes.ClaimType, Scopes.Read))
+            .AddPolicy(Scopes.Ingest, p => p.RequireClaim(Scopes.ClaimType, Scopes.Ingest))
+            .AddPolicy(Scopes.Admin, p => p.RequireClaim(Scopes.ClaimType, Scopes.Admin));
+        return services;
+    }
+}

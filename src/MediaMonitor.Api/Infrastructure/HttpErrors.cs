@@ -1,0 +1,82 @@
+using System.Text.Json;
+using MediaMonitor.Ingestion;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
+
+namespace MediaMonitor.Infrastructure;
+
+/// <summary>Every failure answers as RFC 7807 problem details with the status that fits it.</summary>
+public static class HttpErrors
+{
+    /// <summary>Bodies of single JSON requests; batches have their own, larger limit.</summary>
+    public const int MaxJsonBodyBytes = 2 * 1024 * 1024;
+
+    public static IServiceCollection AddHttpErrors(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+            if (Describe(error) is { } described)
+            {
+                context.ProblemDetails.Status = described.Status;
+                context.ProblemDetails.Title = described.Title;
+                context.ProblemDetails.Detail = described.Detail;
+            }
+        });
+
+    public static WebApplication UseHttpErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => Describe(e)?.Status ?? StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.Use(GuardJsonBodies);
+        return app;
+    }
+
+    private sealed record Described(int Status, string Title, string Detail);
+
+    private static Described? Describe(Exception? error) => error switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            new(413, "The body is too large.", error.Message),
+        BadHttpRequestException { InnerException: JsonException json } =>
+            new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
+        BadHttpRequestException bad => new(bad.StatusCode, "The request could not be read.", bad.Message),
+        JsonException json => new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
+        BatchRejectedException batch => new(batch.StatusCode, "The request was refused.", batch.Message),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Before an endpoint reads a JSON body: refuse other media types (415) and bodies over the limit (413),
+    /// so the endpoint never half-reads a request it must refuse.
+    /// </summary>
+    private static async Task GuardJsonBodies(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        if (hasBody && request.Path.StartsWithSegments("/api") && !request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal))
+        {
+            var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+            if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                                       || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)))
+            {
+                await Results.Problem(statusCode: 415, title: "Unsupported media type.",
+                    detail: $"Send JSON with Content-Type: application/json (got '{request.ContentType}').").ExecuteAsync(context);
+                return;
+            }
+            if (request.ContentLength > MaxJsonBodyBytes)
+            {
+                await Results.Problem(statusCode: 413, title: "The body is too large.",
+                    detail: $"A JSON body has at most {MaxJsonBodyBytes / (1024 * 1024)} MiB; send articles in batches to /api/articles/batch.").ExecuteAsync(context);
+                return;
+            }
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxJsonBodyBytes;
+            }
+        }
+        await next(context);
+    }
+}

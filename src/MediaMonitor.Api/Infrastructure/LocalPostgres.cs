@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace MediaMonitor.Infrastructure;
+
+/// <summary>
+/// A private PostgreSQL server started from the binaries on PATH (initdb, pg_ctl), for machines without a
+/// configured database or a Docker engine. PostgreSQL refuses to run as root, so as root the server runs
+/// as the <c>postgres</c> OS user. The server listens on a free port of 127.0.0.1 and is stopped on dispose
+/// and when the process exits.
+/// </summary>
+public sealed class LocalPostgres : IAsyncDisposable
+{
+    private readonly string _dataDirectory;
+    private readonly bool _throwaway;
+    private int _stopped;
+
+    private LocalPostgres(string dataDirectory, int port, bool throwaway)
+    {
+        _dataDirectory = dataDirectory;
+        Port = port;
+        _throwaway = throwaway;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
+
+    /// <summary>Starts a server on <paramref name="dataDirectory"/>, creating the cluster on first use.</summary>
+    /// <param name="throwaway">Delete the data when the server stops (tests).</param>
+    public static async Task<LocalPostgres> StartAsync(string dataDirectory, bool throwaway, CancellationToken ct = default)
+    {
+        var initdb = FindOnPath("initdb") ?? throw new PostgresUnavailableException(
+            "initdb was not found on PATH, so a private PostgreSQL cannot be started.");
+        var binDirectory = Path.GetDirectoryName(initdb)!;
+        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
+        var runAsPostgres = Environment.UserName == "root" || Environment.IsPrivilegedProcess;
+
+        Directory.CreateDirectory(Path.GetDirectoryName(dataDirectory)!);
+        if (runAsPostgres)
+        {
+            // initdb wants to own the folder above the cluster, and postgres must be able to reach it.
+            await RunAsync("chown", ["-R", "postgres", Path.GetDirectoryName(dataDirectory)!], false, ct);
+        }
+
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        {
+            await RunAsync(initdb,
+                ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+                runAsPostgres, ct);
+        }
+        else if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        {
+            // Left running by a process that was killed: stop it, it may be on a port now taken.
+            await RunAsync(pgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "stop"], runAsPostgres, ct, throwOnFailure: false);
+        }
+
+        var port = FreePort();
+        // The default socket folder (/var/run/postgresql) is not writable here; a short private one is.
+        var socketDirectory = Path.Combine(Path.GetTempPath(), $"mm-pg-{port}");
+        Directory.CreateDirectory(socketDirectory);
+        if (runAsPostgres)
+        {
+            await RunAsync("chown", ["postgres", socketDirectory], false, ct);
+        }
+
+        var options = $"-p {port} -h 127.0.0.1 -k {socketDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await RunAsync(pgCtl,
+            ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
+            runAsPostgres, ct);
+        return new LocalPostgres(dataDirectory, port, throwaway);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        var pgCtl = Path.Combine(Path.GetDirectoryName(FindOnPath("initdb")!)!, "pg_ctl");
+        var runAsPostgres = Environment.IsPrivilegedProcess;
+        RunAsync(pgCtl, ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"], runAsPostgres, CancellationToken.None, throwOnFailure: false)
+            .GetAwaiter().GetResult();
+        if (_throwaway)
+        {
+            try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+
+    private static async Task RunAsync(string program, string[] arguments, bool asPostgres, CancellationToken ct, bool throwOnFailure = true)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = asPostgres ? "runuser" : program,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            // The server must not inherit a working folder that the postgres user cannot read.
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        if (asPostgres)
+        {
+            foreach (var a in new[] { "-u", "postgres", "--", program }) start.ArgumentList.Add(a);
+        }
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+
+        using var process = Process.Start(start) ?? throw new PostgresUnavailableException($"Could not start {program}.");
+        // pg_ctl start leaves the server holding inherited pipes: read to the end only what exits with the tool.
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0 && throwOnFailure)
+        {
+            await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(TimeSpan.FromSeconds(2), ct));
+            var output = (stderr.IsCompletedSuccessfully ? stderr.Result : "") + (stdout.IsCompletedSuccessfully ? stdout.Result : "");
+            throw new PostgresUnavailableException(
+                $"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed with exit code {process.ExitCode}: {output.Trim()}");
+        }
+    }
+}
+
+public sealed class PostgresUnavailableException(string message) : Exception(message);

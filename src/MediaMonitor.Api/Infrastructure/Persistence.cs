@@ -1,0 +1,52 @@
+using JasperFx;
+using JasperFx.Events;
+using MediaMonitor.Access;
+using MediaMonitor.Alerts;
+using MediaMonitor.Ingestion;
+using MediaMonitor.Watchlists;
+using Marten;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace MediaMonitor.Infrastructure;
+
+public static class Persistence
+{
+    /// <summary>Marten's event store and documents, run under Wolverine (outbox, async daemon).</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = "mediamonitor";
+                // camelCase in the stored JSON: raw-JSON reads (alert feed paging) stream it as the API's shape.
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Schema.For<StoredApiKey>();
+
+                opts.AddWatchlists();
+                opts.AddIngestion();
+                opts.AddAlerts();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
+        return services;
+    }
+
+    public static void UseMediaMonitorMessaging(this WolverineOptions opts, IConfiguration configuration)
+    {
+        opts.UseRuntimeCompilation();
+        opts.Policies.AutoApplyTransactions();
+        opts.Policies.UseDurableLocalQueues();
+        // One node owns every agent at once; several nodes elect a leader through PostgreSQL (slower to start).
+        if (configuration.GetValue("MediaMonitor:Solo", true))
+        {
+            opts.Durability.Mode = DurabilityMode.Solo;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using MediaMonitor.Ingestion;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace MediaMonitor.Infrastructure;
+
+public static class RequestBody
+{
+    /// <summary>Reads the whole body, refusing with 413 past <paramref name="limit"/> bytes whether or not a length was declared.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit) throw TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static BatchRejectedException TooLarge(int limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit / (1024 * 1024)} MiB.");
+}

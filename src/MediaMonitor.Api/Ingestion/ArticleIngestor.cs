@@ -1,0 +1,126 @@
+using MediaMonitor.Alerts;
+using MediaMonitor.Matching;
+using Marten;
+using JasperFx;
+using JasperFx.Events;
+using Npgsql;
+
+namespace MediaMonitor.Ingestion;
+
+public abstract record IngestOutcome
+{
+    public sealed record Created(Guid ArticleId, IReadOnlyList<RaisedAlert> Alerts) : IngestOutcome;
+    public sealed record Duplicate(Guid ArticleId) : IngestOutcome;
+}
+
+public sealed record RaisedAlert(Guid AlertId, Guid WatchlistId, string WatchlistName, int WatchlistVersion);
+
+/// <summary>
+/// Appends articles with their matches and alerts: each chunk of articles commits in one transaction
+/// (ingestion, matches and alerts together or not at all). Duplicates, by url or content, append nothing.
+/// </summary>
+public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matchers, TimeProvider clock)
+{
+    /// <summary>Articles per transaction: large enough to amortise the commit, small enough to keep transactions short.</summary>
+    public const int ChunkSize = 250;
+
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, CancellationToken ct)
+    {
+        var outcomes = new List<IngestOutcome>(candidates.Count);
+        foreach (var chunk in candidates.Chunk(ChunkSize))
+        {
+            outcomes.AddRange(await IngestChunkAsync(chunk, ct));
+        }
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
+    {
+        try
+        {
+            return await TryIngestAsync(chunk, ct);
+        }
+        catch (Exception e) when (IsUniqueViolation(e) && chunk.Count > 1)
+        {
+            // Another request committed one of these articles meanwhile: redo them one by one, so that only
+            // the article that lost the race becomes a duplicate.
+            var outcomes = new List<IngestOutcome>(chunk.Count);
+            foreach (var candidate in chunk) outcomes.AddRange(await IngestChunkAsync([candidate], ct));
+            return outcomes;
+        }
+        catch (Exception e) when (IsUniqueViolation(e))
+        {
+            return await TryIngestAsync(chunk, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var known = await KnownArticlesAsync(session, chunk, ct);
+        var compiled = await matchers.GetAsync(session, ct);
+        var now = clock.GetUtcNow();
+
+        var outcomes = new List<IngestOutcome>(chunk.Count);
+        foreach (var candidate in chunk)
+        {
+            if (known.Find(candidate) is { } existing)
+            {
+                outcomes.Add(new IngestOutcome.Duplicate(existing));
+                continue;
+            }
+
+            var decision = IngestDecision.Decide(candidate, compiled, Guid.CreateVersion7(now), now, Guid.CreateVersion7);
+            session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
+            foreach (var alert in decision.Alerts)
+            {
+                session.Events.StartStream<AlertView>(alert.AlertId, alert);
+            }
+            known.Add(candidate, decision.Ingested.ArticleId);
+            outcomes.Add(new IngestOutcome.Created(decision.Ingested.ArticleId,
+                decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList()));
+        }
+
+        await session.SaveChangesAsync(ct);
+        return outcomes;
+    }
+
+    private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
+    {
+        var hashes = chunk.Select(c => c.ContentHash).Distinct().ToArray();
+        var urls = chunk.Where(c => c.UrlKey is not null).Select(c => c.UrlKey!).Distinct().ToArray();
+        var existing = await session.Query<ArticleView>()
+            .Where(x => x.ContentHash.IsOneOf(hashes) || x.UrlKey.IsOneOf(urls))
+            .Select(x => new KnownArticle(x.Id, x.ContentHash, x.UrlKey))
+            .ToListAsync(ct);
+        var known = new KnownArticles();
+        foreach (var article in existing) known.Add(article.ContentHash, article.UrlKey, article.Id);
+        return known;
+    }
+
+    private static bool IsUniqueViolation(Exception e) =>
+        e is DocumentAlreadyExistsException
+        || e is ExistingStreamIdCollisionException
+        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+        || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlKey);
+
+    private sealed class KnownArticles
+    {
+        private readonly Dictionary<string, Guid> _byHash = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Guid> _byUrl = new(StringComparer.Ordinal);
+
+        public Guid? Find(ArticleCandidate c) =>
+            c.UrlKey is not null && _byUrl.TryGetValue(c.UrlKey, out var byUrl) ? byUrl
+            : _byHash.TryGetValue(c.ContentHash, out var byHash) ? byHash : null;
+
+        public void Add(ArticleCandidate c, Guid id) => Add(c.ContentHash, c.UrlKey, id);
+
+        public void Add(string hash, string? urlKey, Guid id)
+        {
+            _byHash.TryAdd(hash, id);
+            if (urlKey is not null) _byUrl.TryAdd(urlKey, id);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using MediaMonitor.Matching;
+using Marten.Events.Aggregation;
+
+namespace MediaMonitor.Ingestion;
+
+public sealed class ArticleView
+{
+    public Guid Id { get; set; }
+    public string? Title { get; set; }
+    public string Body { get; set; } = "";
+    public string Lang { get; set; } = "";
+    public string? Source { get; set; }
+    public string? Url { get; set; }
+    /// <summary>The url as compared for duplicates (see <see cref="ArticleIntake.UrlKey"/>).</summary>
+    public string? UrlKey { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public DateTimeOffset IngestedAt { get; set; }
+    public string ContentHash { get; set; } = "";
+    public List<ArticleMatchView> Matches { get; set; } = [];
+}
+
+public sealed record ArticleMatchView(Guid WatchlistId, int WatchlistVersion, string WatchlistName, IReadOnlyList<MatchHit> Hits);
+
+public sealed partial class ArticleViewProjection : SingleStreamProjection<ArticleView, Guid>
+{
+    public static ArticleView Create(ArticleIngested e) => new()
+    {
+        Id = e.ArticleId, Title = e.Title, Body = e.Body, Lang = e.Lang, Source = e.Source, Url = e.Url,
+        UrlKey = ArticleIntake.UrlKey(e.Url), PublishedAt = e.PublishedAt, IngestedAt = e.IngestedAt,
+        ContentHash = e.ContentHash,
+    };
+
+    public static void Apply(ArticleMatched e, ArticleView view) =>
+        view.Matches.Add(new ArticleMatchView(e.WatchlistId, e.WatchlistVersion, e.WatchlistName, e.Hits));
+}

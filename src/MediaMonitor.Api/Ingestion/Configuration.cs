@@ -1,0 +1,25 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema;
+
+namespace MediaMonitor.Ingestion;
+
+public static class Configuration
+{
+    public static void AddIngestion(this StoreOptions marten)
+    {
+        marten.Projections.Add<ArticleViewProjection>(ProjectionLifecycle.Inline);
+        // The database has the last word on duplicates: two requests racing with the same article cannot both commit.
+        marten.Schema.For<ArticleView>()
+            .UniqueIndex(UniqueIndexType.Computed, "article_content_hash", x => x.ContentHash)
+            .UniqueIndex(UniqueIndexType.Computed, "article_url_key", x => x.UrlKey!);
+    }
+
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<FileIngestion>();
+        services.AddHostedService<SeedLoader>();
+        return services;
+    }
+}

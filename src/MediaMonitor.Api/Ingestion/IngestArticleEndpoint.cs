@@ -1,0 +1,30 @@
+using MediaMonitor.Access;
+using MediaMonitor.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace MediaMonitor.Ingestion;
+
+public sealed record IngestResponse(Guid Id, string Status, IReadOnlyList<RaisedAlert> Alerts);
+
+public static class IngestArticleEndpoint
+{
+    [WolverinePost("/api/articles"), Authorize(Policy = Scopes.Ingest), Tags("Articles")]
+    [ProducesResponseType<IngestResponse>(201), ProducesResponseType<IngestResponse>(200)]
+    [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(415)]
+    [ProducesResponseType<ValidationProblemDetails>(422)]
+    public static async Task<IResult> Post(IngestArticle article, ArticleIngestor ingestor, CancellationToken ct)
+    {
+        var (candidate, errors) = ArticleIntake.Check(article);
+        if (candidate is null) return Problems.Invalid(errors);
+
+        var outcome = (await ingestor.IngestAsync([candidate], ct))[0];
+        return outcome switch
+        {
+            IngestOutcome.Created c => Results.Created($"/api/articles/{c.ArticleId}", new IngestResponse(c.ArticleId, "created", c.Alerts)),
+            IngestOutcome.Duplicate d => Results.Ok(new IngestResponse(d.ArticleId, "duplicate", [])),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
+        };
+    }
+}

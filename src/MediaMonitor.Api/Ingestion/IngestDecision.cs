@@ -1,0 +1,30 @@
+using MediaMonitor.Alerts;
+using MediaMonitor.Matching;
+
+namespace MediaMonitor.Ingestion;
+
+/// <summary>What ingesting one new article means: the facts to record, decided without I/O.</summary>
+public sealed record IngestDecision(ArticleIngested Ingested, IReadOnlyList<ArticleMatched> Matches, IReadOnlyList<AlertRaised> Alerts)
+{
+    public static IngestDecision Decide(
+        ArticleCandidate article, CompiledWatchlists watchlists, Guid articleId, DateTimeOffset now, Func<DateTimeOffset, Guid> newId)
+    {
+        var ingested = new ArticleIngested(articleId, article.Title, article.Body, article.Lang, article.Source, article.Url,
+            article.PublishedAt, article.ContentHash, now);
+
+        var matches = new List<ArticleMatched>();
+        var alerts = new List<AlertRaised>();
+        foreach (var match in watchlists.Matcher.Match(new ArticleText(article.Title, article.Body, article.Lang)))
+        {
+            var watchlist = watchlists.ByKey[match.WatchlistId];
+            var hits = match.Hits.Select(h => new MatchHit(h.Term, h.Field, h.Start, h.Length, h.Text)).ToList();
+            matches.Add(new ArticleMatched(articleId, watchlist.Id, match.Version, watchlist.Name, hits, now));
+            alerts.Add(new AlertRaised(newId(now), articleId, watchlist.Id, match.Version, watchlist.Name,
+                article.Title, article.Lang, article.Source, article.Url, article.PublishedAt,
+                match.Hits.Select(h => new AlertHit(h.Term, h.Field, h.Start, h.Length, h.Text,
+                    Snippet.Around(h.Field == ArticleField.Title ? article.Title ?? "" : article.Body, h.Start, h.Length))).ToList(),
+                now));
+        }
+        return new IngestDecision(ingested, matches, alerts);
+    }
+}

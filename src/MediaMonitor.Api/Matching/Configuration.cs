@@ -1,0 +1,6 @@
+namespace MediaMonitor.Matching;
+
+public static class Configuration
+{
+    public static IServiceCollection AddMatching(this IServiceCollection services) => services.AddSingleton<CurrentMatcher>();
+}

@@ -1,0 +1,38 @@
+using MediaMonitor.Infrastructure;
+using Marten;
+
+namespace MediaMonitor.Watchlists;
+
+/// <summary>
+/// The one write path of every change to an existing watchlist: load it for writing (so a concurrent change
+/// fails with 409 instead of being lost), decide, append.
+/// </summary>
+public static class ChangeWatchlist
+{
+    public abstract record Decision;
+    public sealed record Append(object Event) : Decision;
+    public sealed record NoChange : Decision;
+    public sealed record Refuse(IResult Problem) : Decision;
+
+    public static async Task<IResult> ApplyAsync(
+        IDocumentSession session, Guid id, Func<Watchlist, Decision> decide, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<Watchlist>(id, ct);
+        if (stream.Aggregate is not { } watchlist) return Problems.NotFound("Watchlist", id);
+
+        switch (decide(watchlist))
+        {
+            case Refuse refuse:
+                return refuse.Problem;
+            case Append append:
+                stream.AppendOne(append.Event);
+                watchlist.Evolve(append.Event);
+                return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
+            default:
+                return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
+        }
+    }
+
+    public static Decision RefuseIfArchived(Watchlist w) =>
+        new Refuse(Problems.Conflict($"Watchlist {w.Id} is archived; an archived watchlist cannot be changed."));
+}

@@ -1,0 +1,16 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace MediaMonitor.Watchlists;
+
+public static class Configuration
+{
+    public static void AddWatchlists(this StoreOptions marten)
+    {
+        // Inline: a command's decision and the next read see the same state, in the same transaction.
+        marten.Projections.Snapshot<Watchlist>(SnapshotLifecycle.Inline);
+        marten.Schema.For<Watchlist>().Index(x => x.State);
+        // Async: counters fed by every article stream (see WatchlistMatchStats).
+        marten.Projections.Add<WatchlistMatchStatsProjection>(ProjectionLifecycle.Async);
+    }
+}

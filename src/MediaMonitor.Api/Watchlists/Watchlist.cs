@@ -1,0 +1,57 @@
+using JasperFx;
+
+namespace MediaMonitor.Watchlists;
+
+public sealed record WatchTerm(string Phrase, string? Lang);
+
+public sealed record WatchlistCreated(Guid WatchlistId, string Name, IReadOnlyList<WatchTerm> Terms, DateTimeOffset At);
+public sealed record WatchlistTermsChanged(Guid WatchlistId, IReadOnlyList<WatchTerm> Terms, DateTimeOffset At);
+public sealed record WatchlistRenamed(Guid WatchlistId, string Name, DateTimeOffset At);
+public sealed record WatchlistPaused(Guid WatchlistId, DateTimeOffset At);
+public sealed record WatchlistResumed(Guid WatchlistId, DateTimeOffset At);
+public sealed record WatchlistArchived(Guid WatchlistId, DateTimeOffset At);
+
+public enum WatchlistState { Active, Paused, Archived }
+
+/// <summary>
+/// The watchlist stream folded into its current state. Kept inline as a document, so the write side and
+/// the read side see the same thing in the same transaction; <see cref="Version"/> is the stream version,
+/// the rule version every match and alert cites.
+/// </summary>
+public sealed partial class Watchlist : IRevisioned
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public IReadOnlyList<WatchTerm> Terms { get; set; } = [];
+    public WatchlistState State { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static Watchlist Create(WatchlistCreated e) => new()
+    {
+        Id = e.WatchlistId, Name = e.Name, Terms = e.Terms, State = WatchlistState.Active,
+        CreatedAt = e.At, UpdatedAt = e.At,
+    };
+
+    public void Apply(WatchlistTermsChanged e) { Terms = e.Terms; UpdatedAt = e.At; }
+    public void Apply(WatchlistRenamed e) { Name = e.Name; UpdatedAt = e.At; }
+    public void Apply(WatchlistPaused e) { State = WatchlistState.Paused; UpdatedAt = e.At; }
+    public void Apply(WatchlistResumed e) { State = WatchlistState.Active; UpdatedAt = e.At; }
+    public void Apply(WatchlistArchived e) { State = WatchlistState.Archived; UpdatedAt = e.At; }
+
+    /// <summary>Folds one new event into this instance, as the projection will when it is committed.</summary>
+    public void Evolve(object e)
+    {
+        switch (e)
+        {
+            case WatchlistTermsChanged x: Apply(x); break;
+            case WatchlistRenamed x: Apply(x); break;
+            case WatchlistPaused x: Apply(x); break;
+            case WatchlistResumed x: Apply(x); break;
+            case WatchlistArchived x: Apply(x); break;
+            default: throw new ArgumentException($"{e.GetType().Name} is not a watchlist change.", nameof(e));
+        }
+        Version++;
+    }
+}

@@ -1,0 +1,52 @@
+using MediaMonitor.Infrastructure;
+using MediaMonitor.Matching;
+
+namespace MediaMonitor.Watchlists;
+
+public sealed record WatchTermInput(string? Phrase, string? Lang);
+
+/// <summary>Validation shared by every command that sets a name or terms.</summary>
+public static class WatchlistInput
+{
+    public const int MaxNameLength = 200;
+
+    public static string? CheckName(string? name, ValidationErrors errors)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) errors.Add("name", "A name is required.");
+        else if (trimmed.Length > MaxNameLength) errors.Add("name", $"A name has at most {MaxNameLength} characters.");
+        return trimmed;
+    }
+
+    /// <summary>Validates and normalises the terms; the same phrase and language given twice is kept once.</summary>
+    public static IReadOnlyList<WatchTerm> CheckTerms(IReadOnlyList<WatchTermInput?>? terms, ValidationErrors errors)
+    {
+        if (terms is null || terms.Count == 0)
+        {
+            errors.Add("terms", "At least one term is required.");
+            return [];
+        }
+        if (terms.Count > TermRules.MaxTermsPerWatchlist)
+        {
+            errors.Add("terms", $"A watchlist has at most {TermRules.MaxTermsPerWatchlist} terms.");
+            return [];
+        }
+
+        var result = new List<WatchTerm>(terms.Count);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var input = terms[i];
+            var lang = string.IsNullOrWhiteSpace(input?.Lang) ? null : input.Lang.Trim().ToLowerInvariant();
+            var term = new WatchTerm(input?.Phrase?.Trim() ?? "", lang);
+            if (TermRules.Validate(new TermDefinition(term.Phrase, term.Lang)) is { } reason)
+            {
+                errors.Add($"terms[{i}]", reason);
+            }
+            else if (!result.Contains(term))
+            {
+                result.Add(term);
+            }
+        }
+        return result;
+    }
+}

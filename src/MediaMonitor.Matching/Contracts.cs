@@ -1,0 +1,16 @@
+namespace MediaMonitor.Matching;
+
+public enum ArticleField { Title, Body }
+
+/// <summary>One watched phrase; <see cref="Lang"/> is "ar", "en" or null (any).</summary>
+public sealed record TermDefinition(string Phrase, string? Lang = null);
+
+/// <summary>A watchlist as the matcher sees it: the version is the one a match cites.</summary>
+public sealed record WatchlistDefinition(string Id, int Version, IReadOnlyList<TermDefinition> Terms);
+
+public sealed record ArticleText(string? Title, string Body, string? Lang = null);
+
+/// <summary>Start and Length index the original (not normalised) field text; Text is that exact slice.</summary>
+public sealed record Hit(string Term, ArticleField Field, int Start, int Length, string Text);
+
+public sealed record WatchlistMatch(string WatchlistId, int Version, IReadOnlyList<Hit> Hits);
