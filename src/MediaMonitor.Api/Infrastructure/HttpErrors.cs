@@ -44,7 +44,7 @@ public static class HttpErrors
             new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
         BadHttpRequestException bad => new(bad.StatusCode, "The request could not be read.", bad.Message),
         JsonException json => new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
-        BatchRejectedException batch => new(batch.StatusCode, "The request was refused.", batch.Message),
+        RequestRejectedException batch => new(batch.StatusCode, "The request was refused.", batch.Message),
         _ => null,
     };
 
@@ -66,15 +66,20 @@ public static class HttpErrors
                     detail: $"Send JSON with Content-Type: application/json (got '{request.ContentType}').").ExecuteAsync(context);
                 return;
             }
-            if (request.ContentLength > MaxJsonBodyBytes)
+            // Read here, within the limit, so the endpoint gets a body that is whole and valid UTF-8.
+            try
             {
-                await Results.Problem(statusCode: 413, title: "The body is too large.",
-                    detail: $"A JSON body has at most {MaxJsonBodyBytes / (1024 * 1024)} MiB; send articles in batches to /api/articles/batch.").ExecuteAsync(context);
-                return;
+                var body = await RequestBody.ReadAsync(request, MaxJsonBodyBytes, context.RequestAborted);
+                if (RequestBody.FirstInvalidUtf8(body.Span) is { } at)
+                {
+                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"The body is not valid UTF-8 (byte {at}).");
+                }
+                request.Body = new MemoryStream(body.ToArray(), writable: false);
             }
-            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            catch (RequestRejectedException e)
             {
-                limit.MaxRequestBodySize = MaxJsonBodyBytes;
+                await Results.Problem(statusCode: e.StatusCode, title: "The request was refused.", detail: e.Message).ExecuteAsync(context);
+                return;
             }
         }
         await next(context);

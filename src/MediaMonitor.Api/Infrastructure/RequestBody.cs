@@ -1,4 +1,4 @@
-using MediaMonitor.Ingestion;
+using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace MediaMonitor.Infrastructure;
@@ -25,6 +25,17 @@ public static class RequestBody
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static BatchRejectedException TooLarge(int limit) =>
+    /// <summary>Null when <paramref name="bytes"/> is valid UTF-8, else where the first invalid sequence starts.</summary>
+    public static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done) return i;
+            i += consumed;
+        }
+        return null;
+    }
+
+    private static RequestRejectedException TooLarge(int limit) =>
         new(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {limit / (1024 * 1024)} MiB.");
 }

@@ -98,11 +98,15 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         return known;
     }
 
-    private static bool IsUniqueViolation(Exception e) =>
-        e is DocumentAlreadyExistsException
-        || e is ExistingStreamIdCollisionException
-        || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-        || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+    private static bool IsUniqueViolation(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DocumentAlreadyExistsException or ExistingStreamIdCollisionException
+                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+        }
+        return false;
+    }
 
     private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlKey);
 

@@ -1,5 +1,5 @@
-using System.Text.Unicode;
 using System.Text.Json;
+using System.Text.Unicode;
 using MediaMonitor.Infrastructure;
 
 namespace MediaMonitor.Ingestion;
@@ -19,7 +19,7 @@ public static class BatchParser
 
     public static bool IsNdjson(string? mediaType) => NdjsonMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
 
-    /// <exception cref="BatchRejectedException">The body as a whole cannot be read.</exception>
+    /// <exception cref="RequestRejectedException">The body as a whole cannot be read.</exception>
     public static IReadOnlyList<BatchItem> Parse(ReadOnlyMemory<byte> body, bool ndjson, JsonSerializerOptions options) =>
         ndjson ? ParseNdjson(body, options) : ParseArray(body, options);
 
@@ -32,14 +32,14 @@ public static class BatchParser
         }
         catch (JsonException e)
         {
-            throw new BatchRejectedException(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new BatchRejectedException(StatusCodes.Status400BadRequest,
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest,
                     "A JSON batch is an array of articles; send one article to POST /api/articles, or NDJSON with Content-Type application/x-ndjson.");
             }
             var count = document.RootElement.GetArrayLength();
@@ -99,7 +99,7 @@ public static class BatchParser
         }
     }
 
-    private static BatchRejectedException TooMany(int count) => new(StatusCodes.Status413PayloadTooLarge,
+    private static RequestRejectedException TooMany(int count) => new(StatusCodes.Status413PayloadTooLarge,
         $"A batch has at most {MaxItems:N0} articles; this one has {count:N0}. Split it.");
 
     private static bool IsBlank(ReadOnlySpan<byte> line)
@@ -110,9 +110,4 @@ public static class BatchParser
         }
         return true;
     }
-}
-
-public sealed class BatchRejectedException(int statusCode, string message) : Exception(message)
-{
-    public int StatusCode { get; } = statusCode;
 }

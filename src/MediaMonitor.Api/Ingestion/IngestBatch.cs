@@ -42,7 +42,7 @@ public static class IngestBatchEndpoint
             var body = await RequestBody.ReadAsync(request, BatchParser.MaxBytes, ct);
             items = BatchParser.Parse(body, ndjson, json.Value.SerializerOptions);
         }
-        catch (BatchRejectedException e)
+        catch (RequestRejectedException e)
         {
             return Results.Problem(statusCode: e.StatusCode, title: "The batch was refused.", detail: e.Message);
         }

@@ -13,7 +13,7 @@ public sealed record CompiledWatchlists(Matcher Matcher, IReadOnlyDictionary<str
 /// A summary of the watchlist table that any watchlist event changes: the count and sum of stream versions,
 /// and the last write time (which also tells a table emptied and refilled from the one before).
 /// </summary>
-public sealed record CatalogStamp(long Count, long Versions, DateTimeOffset? LastModified);
+public sealed record CatalogStamp(string Value);
 
 /// <summary>
 /// Keeps the compiled matcher of this node. Before each use it reads the <see cref="CatalogStamp"/>, so a
@@ -57,8 +57,8 @@ public sealed class CurrentMatcher(ILogger<CurrentMatcher> logger)
     private static async Task<CatalogStamp> ReadStampAsync(IQuerySession session, CancellationToken ct)
     {
         var table = session.DocumentStore.Options.Schema.For<Watchlist>();
-        var rows = await session.AdvancedSql.QueryAsync<long, long, DateTimeOffset?>(
-            $"select count(*), coalesce(sum(mt_version), 0)::bigint, max(mt_last_modified) from {table}", ct);
-        return new CatalogStamp(rows[0].Item1, rows[0].Item2, rows[0].Item3);
+        var rows = await session.AdvancedSql.QueryAsync<string>(
+            $"select count(*) || ':' || coalesce(sum(mt_version), 0) || ':' || coalesce(max(mt_last_modified)::text, '') from {table}", ct);
+        return new CatalogStamp(rows[0]);
     }
 }

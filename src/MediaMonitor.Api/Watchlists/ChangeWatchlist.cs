@@ -26,7 +26,7 @@ public static class ChangeWatchlist
                 return refuse.Problem;
             case Append append:
                 stream.AppendOne(append.Event);
-                watchlist.Evolve(append.Event);
+                watchlist.Advance(append.Event);
                 return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
             default:
                 return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));

@@ -40,8 +40,9 @@ public sealed partial class Watchlist : IRevisioned
     public void Apply(WatchlistResumed e) { State = WatchlistState.Active; UpdatedAt = e.At; }
     public void Apply(WatchlistArchived e) { State = WatchlistState.Archived; UpdatedAt = e.At; }
 
-    /// <summary>Folds one new event into this instance, as the projection will when it is committed.</summary>
-    public void Evolve(object e)
+    /// <summary>Folds one new event into this instance, as the projection will when it is committed.
+    /// (Not named Evolve: that is a Marten convention the source generator would take over.)</summary>
+    public void Advance(object e)
     {
         switch (e)
         {

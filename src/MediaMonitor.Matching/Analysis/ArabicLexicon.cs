@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+
+namespace MediaMonitor.Matching.Analysis;
+
+/// <summary>
+/// Word lists the rules cannot derive. Source: our own curation for news monitoring (no external list was copied);
+/// extend it when a watch term misses a form.
+/// </summary>
+internal static class ArabicLexicon
+{
+    // Not here on purpose: دولة/دول. The plural of state is also "countries", and الدول الإسلامية (Islamic countries)
+    // must not match الدولة الإسلامية (ISIS).
+
+    /// <summary>
+    /// Irregular (broken) plurals and other forms of one word that suffix rules cannot relate.
+    /// Each line: the singular first, then its other forms; the regular forms of the singular are generated anyway.
+    /// </summary>
+    private static readonly string[] Groups =
+    [
+        "هجوم هجمات هجومات",
+        "غارة غارات",
+        "طائرة طائرات",
+        "صاروخ صواريخ",
+        "لاجئ لاجئون لاجئين لاجئة لاجئات",
+        "قوة قوات",
+        "انتخاب انتخابات",
+        "مستشفى مستشفيات",
+        "حريق حرائق",
+        "انتحاري انتحارية انتحاريون انتحاريين انتحاريات",
+        "مسيرة مسيرات",
+        "جندي جنود",
+        "قتيل قتلى",
+        "جريح جرحى",
+        "ضربة ضربات",
+        "قاعدة قواعد",
+        "سلاح أسلحة",
+        "شهيد شهداء",
+        "أسير أسرى",
+        "سجين سجناء",
+        "منطقة مناطق",
+        "مدينة مدن",
+        "قرية قرى",
+        "حزب أحزاب",
+        "وزير وزراء",
+        "رئيس رؤساء",
+        "نائب نواب",
+        "ضابط ضباط",
+        "طفل أطفال",
+        "امرأة نساء",
+        "رجل رجال",
+        "شخص أشخاص",
+        "مرض أمراض",
+        "دواء أدوية",
+        "وباء أوبئة",
+        "طبيب أطباء",
+        "مريض مرضى",
+        "وفاة وفيات",
+        "ضحية ضحايا",
+        "قنبلة قنابل",
+        "لغم ألغام",
+        "سفينة سفن",
+        "معركة معارك",
+        "حرب حروب",
+        "زلزال زلازل",
+        "صوت أصوات",
+        "مقعد مقاعد",
+        "ناخب ناخبون ناخبين",
+        "مرشح مرشحون مرشحين",
+        "مسلح مسلحون مسلحين",
+        "مقاتل مقاتلون مقاتلين مقاتلو مقاتلي",
+        "مسؤول مسؤولون مسؤولين مسؤولو مسؤولي",
+        "جيش جيوش",
+        "عملية عمليات",
+        "تفجير تفجيرات",
+        "انفجار انفجارات",
+        "عبوة عبوات",
+        "مستوطنة مستوطنات",
+        "مستوطن مستوطنون مستوطنين",
+    ];
+
+    /// <summary>One line of <see cref="Groups"/>: the singular in analysis form, and every form folded for lookup.</summary>
+    public sealed record Group(string Singular, string[] FoldedForms);
+
+    /// <summary>Folded form (see <see cref="CharFolding.FoldKey(ReadOnlySpan{char})"/>) → its group.</summary>
+    public static readonly FrozenDictionary<string, Group> GroupByForm = BuildGroups();
+
+    /// <summary>
+    /// Real words that look like a clitic plus another word (كمال is not ك+مال, بشار not ب+شار) or like a suffixed form
+    /// of another word (طالبان is not the dual of طالب, لبنان not of لبن). They are never split, nor generated as
+    /// inflections of a shorter term.
+    /// </summary>
+    public static readonly FrozenSet<string> Unsegmentable = new[]
+    {
+        "لكن", "لكنه", "لكنها", "لكنهم", "لكي", "والي", "والده", "والدة", "كمال", "بشار", "فارس", "وليد", "وائل", "وفاء",
+        "بلال", "فيصل", "فلاح", "كريم", "كريمة", "ليلى", "لمياء", "بسام", "باسم", "سليم", "سلمى", "سمير", "سعيد",
+        "لندن", "ليبيا", "لبنان", "باريس", "بغداد", "بيروت", "واشنطن", "فلسطين", "كندا", "كوريا", "فرنسا", "بريطانيا",
+        "طالبان", "ايران", "سودان", "السودان", "عمان", "سلمان", "سليمان", "نيسان", "عمران", "زيتون", "ياسين", "حسين",
+        "قانون", "مليون", "تشرين", "الان", "الله", "لله", "بالله", "والله", "فالله", "اللهم",
+    }.Select(w => CharFolding.FoldKey(CharFolding.AnalysisForm(w))).ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnsegmentableLookup =
+        Unsegmentable.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, Group> BuildGroups()
+    {
+        var map = new Dictionary<string, Group>(StringComparer.Ordinal);
+        foreach (var line in Groups)
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(CharFolding.AnalysisForm).ToArray();
+            var group = new Group(words[0], words.Select(w => CharFolding.FoldKey(w)).Distinct().ToArray());
+            foreach (var f in group.FoldedForms) map[f] = group;
+        }
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
