@@ -53,6 +53,21 @@ public sealed class ApiKeyAccess(AppFixture app) : ApiTest(app)
         Assert.Empty(await AllEvents());
     }
 
+    [Theory]
+    [InlineData("/api/articles", "text/plain")]
+    [InlineData("/api/watchlists", "text/plain")]
+    [InlineData("/api/articles", "application/json")]
+    public async Task without_a_key_a_request_is_refused_401_before_its_body_is_judged(string url, string contentType)
+    {
+        // Not JSON at all, or malformed JSON: whoever is not authenticated learns nothing about what the endpoint accepts.
+        var body = contentType == "text/plain" ? "plain words" : """{"title":""";
+
+        var response = await PostRaw(url, body, contentType, key: null);
+
+        await Problem(response, HttpStatusCode.Unauthorized);
+        Assert.True(response.Headers.Contains("WWW-Authenticate"));
+    }
+
     [Fact]
     public async Task a_key_that_differs_from_a_known_one_only_in_case_is_unknown()
     {

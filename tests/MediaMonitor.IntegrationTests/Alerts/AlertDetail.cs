@@ -117,10 +117,24 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         Assert.Equal(watchlist, item["watchlistId"]!.GetValue<Guid>());
         Assert.Equal(detail["raisedAt"]!.GetValue<DateTimeOffset>(), item["raisedAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(detail["watchlistVersion"]!.GetValue<int>(), item["watchlistVersion"]!.GetValue<int>());
-        Assert.Equal(detail["state"]!.GetValue<string>(), item["state"]!.GetValue<string>());
         Assert.Equal(
             detail["hits"]!.AsArray().Select(Hit),
             item["hits"]!.AsArray().Select(Hit));
+    }
+
+    [Fact]
+    public async Task the_feed_and_the_detail_spell_the_state_and_the_hit_field_alike()
+    {
+        await CreateWatchlist("Security", ("rocket attack", "en"));
+        var ingested = await Ingest(new { title = "Dispatch", body = "Residents said a rocket attack hit the northern district before dawn.", lang = "en" });
+        var alertId = Assert.Single(ingested["alerts"]!.AsArray())!["alertId"]!.GetValue<Guid>();
+
+        var item = Assert.Single((await Json(await Get("/api/alerts"), HttpStatusCode.OK))["items"]!.AsArray())!;
+        var detail = await Json(await Get($"/api/alerts/{alertId}"), HttpStatusCode.OK);
+
+        // The API spells enums in camelCase (Program.cs); a client must not see "body" in one place and "Body" in another.
+        Assert.Equal(("open", "body"), (detail["state"]!.GetValue<string>(), detail["hits"]![0]!["field"]!.GetValue<string>()));
+        Assert.Equal(("open", "body"), (item["state"]!.GetValue<string>(), item["hits"]![0]!["field"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -148,6 +162,6 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
     }
 
     private static (string, string, int, int, string, string) Hit(JsonNode? h) => (
-        h!["term"]!.GetValue<string>(), h["field"]!.GetValue<string>(), h["start"]!.GetValue<int>(),
+        h!["term"]!.GetValue<string>(), h["field"]!.GetValue<string>().ToLowerInvariant(), h["start"]!.GetValue<int>(),
         h["length"]!.GetValue<int>(), h["text"]!.GetValue<string>(), h["snippet"]!.GetValue<string>());
 }

@@ -190,5 +190,27 @@ public sealed class ChangingWatchlists(AppFixture app) : ApiTest(app)
         Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6 }, events.Select(e => e.Version));
     }
 
+    [Fact]
+    public async Task concurrent_term_changes_are_each_applied_or_refused_with_409_never_lost()
+    {
+        var id = await CreateWatchlist("Alpha", ("rocket attack", "en"));
+        var phrases = new[] { "bridge collapse", "power outage", "harbour strike", "dock closure", "grain shortage", "flash flood" };
+
+        var responses = await Task.WhenAll(phrases.Select(p =>
+            PutJson($"/api/watchlists/{id}/terms", new { terms = new[] { new { phrase = p, lang = "en" } } })));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"got {(int)r.StatusCode}"));
+        var applied = new List<JsonNode>();
+        foreach (var r in responses.Where(r => r.StatusCode == HttpStatusCode.OK)) applied.Add(await Json(r, HttpStatusCode.OK));
+        Assert.NotEmpty(applied);
+        var versions = applied.Select(a => a["version"]!.GetValue<int>()).Order().ToList();
+        Assert.Equal(Enumerable.Range(2, applied.Count), versions);
+        Assert.Equal(1 + applied.Count, (await AllEvents()).Count);
+        var last = applied.MaxBy(a => a["version"]!.GetValue<int>())!;
+        var fetched = await Json(await Get($"/api/watchlists/{id}"), HttpStatusCode.OK);
+        Assert.Equal(1 + applied.Count, fetched["version"]!.GetValue<int>());
+        Assert.Equal(CreatingWatchlists.Terms(last), CreatingWatchlists.Terms(fetched));
+    }
+
     private Task<HttpResponseMessage> Post(string url) => Client().PostAsync(url, null);
 }

@@ -7,7 +7,7 @@ namespace MediaMonitor.IntegrationTests.Watchlists;
 /// <summary>Requests about watchlists that are refused: unknown ids, invalid input, unreadable bodies. None appends anything.</summary>
 public sealed class RefusedWatchlistRequests(AppFixture app) : ApiTest(app)
 {
-    private static readonly string LongPhrase = string.Join(' ', Enumerable.Repeat("rocket", 30)); // 209 characters
+    private static readonly string LongPhrase = string.Join(' ', Enumerable.Range(0, 8).Select(i => new string((char)('a' + i), 25))); // 207 characters, 8 words
 
     public static TheoryData<string, string> UnknownIdRequests => new()
     {
@@ -47,6 +47,8 @@ public sealed class RefusedWatchlistRequests(AppFixture app) : ApiTest(app)
         { """[{"phrase":"","lang":null}]""", "terms[0]" },
         { """[{"phrase":"rocket attack","lang":"fr"}]""", "terms[0]" },
         { """[{"phrase":"{LONG}","lang":"en"}]""", "terms[0]" },
+        { """[{"phrase":"one two three four five six seven eight nine","lang":"en"}]""", "terms[0]" },
+        { """[{"phrase":"!!! ... ???","lang":"en"}]""", "terms[0]" },
         { """[{"phrase":"rocket attack","lang":"en"},{"phrase":"","lang":"en"}]""", "terms[1]" },
         { """[null]""", "terms[0]" },
         { """null""", "terms" },
@@ -85,7 +87,8 @@ public sealed class RefusedWatchlistRequests(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task a_phrase_of_exactly_200_characters_is_accepted()
     {
-        var phrase = string.Join(' ', Enumerable.Repeat("rocket", 28)) + " bomb"; // 28 * 6 + 27 + 5
+        // Eight words (the most a phrase may have): 7 of 24 letters, one of 25, and 7 spaces.
+        var phrase = string.Join(' ', Enumerable.Range(0, 8).Select(i => new string((char)('a' + i), i == 7 ? 25 : 24)));
         Assert.Equal(200, phrase.Length);
 
         var created = await Json(await PostJson("/api/watchlists", new { name = "Long", terms = new[] { new { phrase, lang = "en" } } }), HttpStatusCode.Created);
