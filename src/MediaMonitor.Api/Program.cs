@@ -15,8 +15,11 @@ if (localPostgres is not null) builder.Services.AddSingleton(localPostgres);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+    // Enum values by their C# names, as Marten stores them: raw-JSON reads and typed responses then agree.
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
     o.SerializerOptions.MaxDepth = 16;
+    // Arabic as text, not \uXXXX escapes: responses are JSON (never inlined in HTML), so this is safe.
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     // A misspelt field is an error the client hears about, not data silently dropped.
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
@@ -34,6 +37,7 @@ var app = builder.Build();
 app.UseHttpErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJsonBodyGuard();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });

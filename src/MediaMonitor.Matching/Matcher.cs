@@ -80,29 +80,33 @@ public sealed class Matcher
         if (entries.Length == 0) return [];
         var language = ArticleLanguages.Parse(article.Lang);
         if (language == ArticleLanguage.Any && anyLanguageRestriction)
-            language = ArticleLanguages.Parse(LanguageDetector.Detect(string.Concat(article.Title, "\n", article.Body)));
+        {
+            var (titleArabic, titleLatin) = LanguageDetector.CountLetters(article.Title);
+            var (bodyArabic, bodyLatin) = LanguageDetector.CountLetters(article.Body);
+            language = ArticleLanguages.Parse(LanguageDetector.Decide((titleArabic + bodyArabic, titleLatin + bodyLatin)));
+        }
 
         var scanner = FieldScanner.ForThisThread;
-        var hits = new List<(ArticleField Field, RawHit Hit)>();
-        var raw = new List<RawHit>();
-        foreach (var (field, text) in new[] { (ArticleField.Title, article.Title), (ArticleField.Body, article.Body) })
-        {
-            if (string.IsNullOrEmpty(text)) continue;
-            raw.Clear();
-            scanner.Scan(text, vocabulary, trie, entries, language, raw);
-            foreach (var r in raw) hits.Add((field, r));
-        }
-        return hits.Count == 0 ? [] : Group(hits, article);
+        var titleHits = scanner.TitleHits;
+        var bodyHits = scanner.BodyHits;
+        titleHits.Clear();
+        bodyHits.Clear();
+        if (!string.IsNullOrEmpty(article.Title)) scanner.Scan(article.Title, vocabulary, trie, entries, language, titleHits);
+        if (!string.IsNullOrEmpty(article.Body)) scanner.Scan(article.Body, vocabulary, trie, entries, language, bodyHits);
+        return titleHits.Count + bodyHits.Count == 0 ? [] : Group(titleHits, bodyHits, article);
     }
 
-    private IReadOnlyList<WatchlistMatch> Group(List<(ArticleField Field, RawHit Hit)> hits, ArticleText article)
+    private IReadOnlyList<WatchlistMatch> Group(List<RawHit> titleHits, List<RawHit> bodyHits, ArticleText article)
     {
         var byWatchlist = new SortedDictionary<int, List<(ArticleField Field, RawHit Hit)>>();
-        foreach (var h in hits)
+        foreach (var (field, hits) in new[] { (ArticleField.Title, titleHits), (ArticleField.Body, bodyHits) })
         {
-            var w = entries[h.Hit.Entry].Watchlist;
-            if (!byWatchlist.TryGetValue(w, out var list)) byWatchlist.Add(w, list = []);
-            list.Add(h);
+            foreach (var h in hits)
+            {
+                var w = entries[h.Entry].Watchlist;
+                if (!byWatchlist.TryGetValue(w, out var list)) byWatchlist.Add(w, list = []);
+                list.Add((field, h));
+            }
         }
 
         var result = new List<WatchlistMatch>(byWatchlist.Count);

@@ -11,18 +11,25 @@ public static class LanguageDetector
     public const int MinLetters = 3;
 
     /// <summary>"ar" or "en" from the letters' scripts, or null when the text has too few letters to tell.</summary>
-    public static string? Detect(string text)
+    public static string? Detect(string text) => Decide(CountLetters(text));
+
+    internal static string? Decide((int Arabic, int Latin) letters)
     {
-        if (string.IsNullOrEmpty(text)) return null;
+        var (arabic, latin) = letters;
+        if (arabic + latin < MinLetters || arabic == latin) return null;
+        return arabic > latin ? "ar" : "en";
+    }
+
+    internal static (int Arabic, int Latin) CountLetters(string? text)
+    {
         var arabic = 0;
         var latin = 0;
-        foreach (var c in text)
+        foreach (var c in text.AsSpan())
         {
             if (CharFolding.IsArabicLetter(c)) arabic++;
             else if (CharFolding.IsLatinLetter(c)) latin++;
         }
-        if (arabic + latin < MinLetters || arabic == latin) return null;
-        return arabic > latin ? "ar" : "en";
+        return (arabic, latin);
     }
 }
 

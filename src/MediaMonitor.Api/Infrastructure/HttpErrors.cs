@@ -30,6 +30,12 @@ public static class HttpErrors
             StatusCodeSelector = e => Describe(e)?.Status ?? StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>After authorization, so a request without a key hears 401 before anything about its body.</summary>
+    public static WebApplication UseJsonBodyGuard(this WebApplication app)
+    {
         app.Use(GuardJsonBodies);
         return app;
     }
@@ -45,6 +51,11 @@ public static class HttpErrors
         BadHttpRequestException bad => new(bad.StatusCode, "The request could not be read.", bad.Message),
         JsonException json => new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
         RequestRejectedException batch => new(batch.StatusCode, "The request was refused.", batch.Message),
+        // Marten decodes a feed cursor only as it streams the page, after the endpoint has returned.
+        ArgumentException { ParamName: "cursor" } => new(400, "Invalid cursor.", "The cursor is not one this feed gave out; start again without a cursor."),
+        // Two changes to one stream at once: the loser's expected version no longer holds.
+        JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
+            new(409, "A concurrent change won.", "The resource was changed by another request meanwhile; read it again and retry."),
         _ => null,
     };
 
@@ -56,7 +67,9 @@ public static class HttpErrors
     {
         var request = context.Request;
         var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
-        if (hasBody && request.Path.StartsWithSegments("/api") && !request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal))
+        // Without a known key the endpoint answers 401 before reading anything: no need to judge the body.
+        var anonymous = context.User.Identity?.IsAuthenticated != true;
+        if (hasBody && !anonymous && request.Path.StartsWithSegments("/api") && !request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal))
         {
             var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
             if (mediaType is null || !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)

@@ -14,14 +14,16 @@ public sealed class LocalPostgres : IAsyncDisposable
 {
     private readonly string _dataDirectory;
     private readonly bool _throwaway;
+    private readonly bool _owned;
     private int _stopped;
 
-    private LocalPostgres(string dataDirectory, int port, bool throwaway)
+    private LocalPostgres(string dataDirectory, int port, bool throwaway, bool owned)
     {
         _dataDirectory = dataDirectory;
         Port = port;
         _throwaway = throwaway;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        _owned = owned;
+        if (owned) AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
     }
 
     public int Port { get; }
@@ -52,10 +54,17 @@ public sealed class LocalPostgres : IAsyncDisposable
                 ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
                 runAsPostgres, ct);
         }
-        else if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        else if (RunningServerPort(dataDirectory) is { } runningPort)
         {
-            // Left running by a process that was killed: stop it, it may be on a port now taken.
-            await RunAsync(pgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "stop"], runAsPostgres, ct, throwOnFailure: false);
+            // Another process of ours (the service, while the ingest command runs) started it: share it, and
+            // leave stopping it to that process. A server whose owner died is taken over.
+            var owner = OwnerFile(dataDirectory);
+            if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner, ct), out var pid) && IsAlive(pid))
+            {
+                return new LocalPostgres(dataDirectory, runningPort, throwaway, owned: false);
+            }
+            await File.WriteAllTextAsync(owner, Environment.ProcessId.ToString(), ct);
+            return new LocalPostgres(dataDirectory, runningPort, throwaway, owned: true);
         }
 
         var port = FreePort();
@@ -71,7 +80,34 @@ public sealed class LocalPostgres : IAsyncDisposable
         await RunAsync(pgCtl,
             ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
             runAsPostgres, ct);
-        return new LocalPostgres(dataDirectory, port, throwaway);
+        await File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(), ct);
+        return new LocalPostgres(dataDirectory, port, throwaway, owned: true);
+    }
+
+    private static string OwnerFile(string dataDirectory) => dataDirectory.TrimEnd('/') + ".owner";
+
+    /// <summary>The port of a server running on this data folder (postmaster.pid, line 4), if its process is alive.</summary>
+    private static int? RunningServerPort(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var lines = File.ReadAllLines(pidFile);
+        return lines.Length > 3 && int.TryParse(lines[0], out var pid) && IsAlive(pid) && int.TryParse(lines[3], out var port)
+            ? port
+            : null;
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     public ValueTask DisposeAsync()
@@ -82,11 +118,12 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private void Stop()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+        if (!_owned || Interlocked.Exchange(ref _stopped, 1) == 1) return;
         var pgCtl = Path.Combine(Path.GetDirectoryName(FindOnPath("initdb")!)!, "pg_ctl");
         var runAsPostgres = Environment.IsPrivilegedProcess;
         RunAsync(pgCtl, ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"], runAsPostgres, CancellationToken.None, throwOnFailure: false)
             .GetAwaiter().GetResult();
+        File.Delete(OwnerFile(_dataDirectory));
         if (_throwaway)
         {
             try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using JasperFx;
 using JasperFx.Events;
 using MediaMonitor.Access;
@@ -20,8 +21,11 @@ public static class Persistence
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = "mediamonitor";
-                // camelCase in the stored JSON: raw-JSON reads (alert feed paging) stream it as the API's shape.
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // camelCase names and C# enum names in the stored JSON: the API's shape, so raw-JSON reads (the alert
+                // feed) stream it as it is.
+                // Unescaped non-ASCII: an Arabic article as \uXXXX escapes is three times the bytes to send and parse.
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;

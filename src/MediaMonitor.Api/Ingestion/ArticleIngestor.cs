@@ -61,28 +61,40 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         var compiled = await matchers.GetAsync(session, ct);
         var now = clock.GetUtcNow();
 
-        var outcomes = new List<IngestOutcome>(chunk.Count);
-        foreach (var candidate in chunk)
+        // Duplicates first, in order (a later copy in the chunk is a duplicate of the earlier one); then the
+        // matching, the CPU-heavy part, on all cores; then the appends, in order.
+        var fresh = new List<(int Index, ArticleCandidate Candidate, Guid Id)>();
+        var outcomes = new IngestOutcome?[chunk.Count];
+        for (var i = 0; i < chunk.Count; i++)
         {
-            if (known.Find(candidate) is { } existing)
+            if (known.Find(chunk[i]) is { } existing)
             {
-                outcomes.Add(new IngestOutcome.Duplicate(existing));
+                outcomes[i] = new IngestOutcome.Duplicate(existing);
                 continue;
             }
+            var id = Guid.CreateVersion7(now);
+            known.Add(chunk[i], id);
+            fresh.Add((i, chunk[i], id));
+        }
 
-            var decision = IngestDecision.Decide(candidate, compiled, Guid.CreateVersion7(now), now, Guid.CreateVersion7);
+        var decisions = fresh.AsParallel().AsOrdered()
+            .Select(f => IngestDecision.Decide(f.Candidate, compiled, f.Id, now, Guid.CreateVersion7))
+            .ToList();
+
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var decision = decisions[i];
             session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
             foreach (var alert in decision.Alerts)
             {
                 session.Events.StartStream<AlertView>(alert.AlertId, alert);
             }
-            known.Add(candidate, decision.Ingested.ArticleId);
-            outcomes.Add(new IngestOutcome.Created(decision.Ingested.ArticleId,
-                decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList()));
+            outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId,
+                decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());
         }
 
         await session.SaveChangesAsync(ct);
-        return outcomes;
+        return outcomes.Select(o => o!).ToList();
     }
 
     private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)

@@ -14,8 +14,9 @@ internal static class ArabicClitics
 
     private readonly record struct Proclitic(string Letters, bool Definite, bool FutureTense);
 
-    private static readonly Proclitic[] Proclitics =
-    [
+    /// <summary>Shortest first, so a reading that reaches an unsegmentable word stops longer ones (وكمال: و+كمال, not وك+مال).</summary>
+    private static readonly Proclitic[] Proclitics = new Proclitic[]
+    {
         new("ال", true, false), new("وال", true, false), new("فال", true, false), new("بال", true, false),
         new("كال", true, false), new("لل", true, false), new("ولل", true, false), new("فلل", true, false),
         new("وبال", true, false), new("فبال", true, false), new("وكال", true, false), new("فكال", true, false),
@@ -23,7 +24,7 @@ internal static class ArabicClitics
         new("ل", false, false), new("وب", false, false), new("ول", false, false), new("وك", false, false),
         new("فب", false, false), new("فل", false, false), new("فك", false, false),
         new("س", false, true), new("وس", false, true), new("فس", false, true),
-    ];
+    }.OrderBy(p => p.Letters.Length).ToArray();
 
     /// <summary>The definite-article combinations a term word may carry (term side strips only these).</summary>
     public static readonly string[] DefiniteProclitics =
@@ -50,14 +51,21 @@ internal static class ArabicClitics
         if (word.Length <= MinStem || ArabicLexicon.UnsegmentableLookup.Contains(folded)) return;
 
         Span<char> restored = stackalloc char[64];
+        var longestProclitic = int.MaxValue;
         foreach (var p in Proclitics)
         {
+            if (p.Letters.Length > longestProclitic) break;
             if (!word.StartsWith(p.Letters, StringComparison.Ordinal)) continue;
             var rest = word[p.Letters.Length..];
             if (rest.Length < MinStem) continue;
             if (p.FutureTense && rest[0] is not ('\u064A' or '\u062A' or '\u0646' or '\u0627')) continue;
             var restFolded = folded[p.Letters.Length..];
             sink.Add(restFolded, p.Definite);
+            if (ArabicLexicon.UnsegmentableLookup.Contains(restFolded))
+            {
+                longestProclitic = p.Letters.Length;
+                continue;
+            }
             if (p.Definite) continue;   // the article and a possessive pronoun exclude each other
             EncliticReadings(rest, restFolded, restored, sink);
         }

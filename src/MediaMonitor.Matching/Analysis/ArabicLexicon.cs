@@ -17,7 +17,7 @@ internal static class ArabicLexicon
     /// </summary>
     private static readonly string[] Groups =
     [
-        "هجوم هجمات هجومات",
+        "هجوم هجمات هجومات هجمة",
         "غارة غارات",
         "طائرة طائرات",
         "صاروخ صواريخ",

@@ -104,7 +104,11 @@ internal static class ArabicParadigm
     private static void AddMasculine(string stem, HashSet<string> forms)
     {
         forms.Add(CharFolding.FoldKey(stem));
-        if (stem.Length >= ArabicClitics.MinStem) forms.Add(CharFolding.FoldKey(stem + "ات"));
+        if (stem.Length >= ArabicClitics.MinStem)
+        {
+            forms.Add(CharFolding.FoldKey(stem + "ات"));
+            forms.Add(CharFolding.FoldKey(stem + "ا"));   // indefinite accusative: هجوماً, صاروخاً (the tanween mark itself is dropped)
+        }
         if (stem.Length < 4) return;
         forms.Add(CharFolding.FoldKey(stem + "ون"));
         forms.Add(CharFolding.FoldKey(stem + "ين"));

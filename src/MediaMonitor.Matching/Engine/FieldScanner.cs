@@ -12,13 +12,14 @@ internal readonly record struct RawHit(int Entry, int Start, int End);
 internal sealed class FieldScanner : ArabicClitics.IReadingSink
 {
     /// <summary>Words allowed between two consecutive words of a phrase (none for a quoted phrase).</summary>
-    public const int MaxGap = 2;
+    public const int MaxGap = 3;
 
     [ThreadStatic] private static FieldScanner? perThread;
 
     private readonly TokenList tokens = new();
     private readonly CharBuffer joined = new(64);
     private readonly Dictionary<long, int> bestEnd = [];
+    private readonly Dictionary<long, int> latestStart = [];
     private Candidate[] candidates = new Candidate[256];
     private int candidateCount;
     private int[] firstCandidate = new int[257];
@@ -30,6 +31,11 @@ internal sealed class FieldScanner : ArabicClitics.IReadingSink
     private int currentToken;
 
     public static FieldScanner ForThisThread => perThread ??= new FieldScanner();
+
+    /// <summary>Reused result lists for the caller on this thread (cleared by it before each article).</summary>
+    public List<RawHit> TitleHits { get; } = new(64);
+
+    public List<RawHit> BodyHits { get; } = new(256);
 
     private readonly record struct Candidate(int Word, int EndToken, bool Definite);
 
@@ -52,10 +58,19 @@ internal sealed class FieldScanner : ArabicClitics.IReadingSink
                     Walk(node, i, cand.EndToken, gapped: false, cand.Definite, depth: 1);
             }
         }
+        // Of two matches of one term ending on the same word, the later start is the tighter, truer one:
+        // "الهجمات الصاروخية، وهجمات الطائرات" holds هجمات الطائرات twice, once with two words skipped.
+        latestStart.Clear();
         foreach (var (key, end) in bestEnd)
         {
-            var entry = (int)(key >> 32);
+            var byEnd = (key & ~0xFFFFFFFFL) | (uint)end;
             var start = (int)(uint)key;
+            if (!latestStart.TryGetValue(byEnd, out var s) || start > s) latestStart[byEnd] = start;
+        }
+        foreach (var (key, start) in latestStart)
+        {
+            var entry = (int)(key >> 32);
+            var end = (int)(uint)key;
             into.Add(new RawHit(entry, tokens[start].Start, tokens[end].End));
         }
         this.entries = null!;

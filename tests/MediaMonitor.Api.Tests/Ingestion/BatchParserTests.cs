@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 
 namespace MediaMonitor.Api.Tests.Ingestion;

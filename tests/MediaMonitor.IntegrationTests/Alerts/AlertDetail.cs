@@ -20,7 +20,7 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         var alert = await Json(await Get($"/api/alerts/{alertId}"), HttpStatusCode.OK);
 
         Assert.Equal(alertId, alert["id"]!.GetValue<Guid>());
-        Assert.Equal("open", alert["state"]!.GetValue<string>());
+        Assert.Equal("Open", alert["state"]!.GetValue<string>());
         Assert.Equal(watchlist, alert["watchlistId"]!.GetValue<Guid>());
         Assert.Equal("Security", alert["watchlistName"]!.GetValue<string>());
         Assert.Equal(1, alert["watchlistVersion"]!.GetValue<int>());
@@ -29,7 +29,7 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         var start = hit["start"]!.GetValue<int>();
         var length = hit["length"]!.GetValue<int>();
         Assert.Equal("rocket attack", hit["term"]!.GetValue<string>());
-        Assert.Equal("body", hit["field"]!.GetValue<string>());
+        Assert.Equal("Body", hit["field"]!.GetValue<string>());
         Assert.Equal(body.IndexOf("rocket attack", StringComparison.Ordinal), start);
         Assert.Equal(13, length);
         Assert.Equal(body.Substring(start, length), hit["text"]!.GetValue<string>());
@@ -96,7 +96,7 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
 
         var hit = Assert.Single((await Json(await Get($"/api/alerts/{alertId}"), HttpStatusCode.OK))["hits"]!.AsArray())!;
 
-        Assert.Equal("title", hit["field"]!.GetValue<string>());
+        Assert.Equal("Title", hit["field"]!.GetValue<string>());
         Assert.Equal(0, hit["start"]!.GetValue<int>());
         Assert.Equal(title.Substring(hit["start"]!.GetValue<int>(), hit["length"]!.GetValue<int>()), hit["text"]!.GetValue<string>());
         Assert.Equal("Rocket attack", hit["text"]!.GetValue<string>());
@@ -132,9 +132,9 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         var item = Assert.Single((await Json(await Get("/api/alerts"), HttpStatusCode.OK))["items"]!.AsArray())!;
         var detail = await Json(await Get($"/api/alerts/{alertId}"), HttpStatusCode.OK);
 
-        // The API spells enums in camelCase (Program.cs); a client must not see "body" in one place and "Body" in another.
-        Assert.Equal(("open", "body"), (detail["state"]!.GetValue<string>(), detail["hits"]![0]!["field"]!.GetValue<string>()));
-        Assert.Equal(("open", "body"), (item["state"]!.GetValue<string>(), item["hits"]![0]!["field"]!.GetValue<string>()));
+        // The API spells enums by their C# names everywhere (Program.cs); a client must not see "body" in one place and "Body" in another.
+        Assert.Equal(("Open", "Body"), (detail["state"]!.GetValue<string>(), detail["hits"]![0]!["field"]!.GetValue<string>()));
+        Assert.Equal(("Open", "Body"), (item["state"]!.GetValue<string>(), item["hits"]![0]!["field"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -162,6 +162,6 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
     }
 
     private static (string, string, int, int, string, string) Hit(JsonNode? h) => (
-        h!["term"]!.GetValue<string>(), h["field"]!.GetValue<string>().ToLowerInvariant(), h["start"]!.GetValue<int>(),
+        h!["term"]!.GetValue<string>(), h["field"]!.GetValue<string>(), h["start"]!.GetValue<int>(),
         h["length"]!.GetValue<int>(), h["text"]!.GetValue<string>(), h["snippet"]!.GetValue<string>());
 }

@@ -23,7 +23,7 @@ public sealed class IngestingAnArticle(AppFixture app) : ApiTest(app)
         var alert = await Json(await Get($"/api/alerts/{raised["alertId"]}"), HttpStatusCode.OK);
         Assert.Equal(articleId, alert["article"]!["id"]!.GetValue<Guid>());
         var hit = Assert.Single(alert["hits"]!.AsArray())!;
-        Assert.Equal("body", hit["field"]!.GetValue<string>());
+        Assert.Equal("Body", hit["field"]!.GetValue<string>());
         var (start, length) = (hit["start"]!.GetValue<int>(), hit["length"]!.GetValue<int>());
         Assert.Equal("rocket attack", Body.Substring(start, length));
         Assert.Contains("rocket attack", hit["snippet"]!.GetValue<string>());

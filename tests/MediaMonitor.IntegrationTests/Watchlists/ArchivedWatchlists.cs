@@ -69,7 +69,7 @@ public sealed class ArchivedWatchlists(AppFixture app) : ApiTest(app)
     {
         var id = await CreateWatchlist("Old campaign", ("rocket attack", "en"));
         var archived = await Json(await Client().PostAsync($"/api/watchlists/{id}/archive", null), HttpStatusCode.OK);
-        Assert.Equal("archived", archived["state"]!.GetValue<string>());
+        Assert.Equal("Archived", archived["state"]!.GetValue<string>());
         return id;
     }
 
@@ -77,7 +77,7 @@ public sealed class ArchivedWatchlists(AppFixture app) : ApiTest(app)
     {
         Assert.Equal(eventsBefore, (await AllEvents()).Count);
         var fetched = await Json(await Get($"/api/watchlists/{id}"), HttpStatusCode.OK);
-        Assert.Equal("archived", fetched["state"]!.GetValue<string>());
+        Assert.Equal("Archived", fetched["state"]!.GetValue<string>());
         Assert.Equal(2, fetched["version"]!.GetValue<int>());
         Assert.Equal("Old campaign", fetched["name"]!.GetValue<string>());
         Assert.Equal(new (string, string?)[] { ("rocket attack", "en") }, CreatingWatchlists.Terms(fetched));

@@ -22,7 +22,7 @@ public sealed class CreatingWatchlists(AppFixture app) : ApiTest(app)
         Assert.Equal($"/api/watchlists/{id}", response.Headers.Location?.OriginalString);
         Assert.Equal("Border security", created["name"]!.GetValue<string>());
         Assert.Equal(1, created["version"]!.GetValue<int>());
-        Assert.Equal("active", created["state"]!.GetValue<string>());
+        Assert.Equal("Active", created["state"]!.GetValue<string>());
         Assert.Equal(0, created["matchCount"]!.GetValue<long>());
         Assert.Null(created["lastMatchAt"]);
         Assert.Equal(new (string, string?)[] { ("rocket attack", "en"), ("border crossing", null) }, Terms(created));
@@ -31,7 +31,7 @@ public sealed class CreatingWatchlists(AppFixture app) : ApiTest(app)
         Assert.Equal(id, fetched["id"]!.GetValue<Guid>());
         Assert.Equal("Border security", fetched["name"]!.GetValue<string>());
         Assert.Equal(1, fetched["version"]!.GetValue<int>());
-        Assert.Equal("active", fetched["state"]!.GetValue<string>());
+        Assert.Equal("Active", fetched["state"]!.GetValue<string>());
         Assert.Equal(Terms(created), Terms(fetched));
         Assert.Equal(created["createdAt"]!.GetValue<DateTimeOffset>(), fetched["createdAt"]!.GetValue<DateTimeOffset>());
 
@@ -75,7 +75,7 @@ public sealed class CreatingWatchlists(AppFixture app) : ApiTest(app)
 
         Assert.Equal(new[] { alpha, mike, zulu }, list.Select(x => x!["id"]!.GetValue<Guid>()));
         Assert.Equal(new[] { "Alpha", "Mike", "Zulu" }, list.Select(x => x!["name"]!.GetValue<string>()));
-        Assert.Equal(new[] { "active", "paused", "active" }, list.Select(x => x!["state"]!.GetValue<string>()));
+        Assert.Equal(new[] { "Active", "Paused", "Active" }, list.Select(x => x!["state"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CreatingWatchlists(AppFixture app) : ApiTest(app)
 
         var only = Assert.Single(list);
         Assert.Equal(archived, only!["id"]!.GetValue<Guid>());
-        Assert.Equal("archived", only["state"]!.GetValue<string>());
+        Assert.Equal("Archived", only["state"]!.GetValue<string>());
         Assert.Equal(2, only["version"]!.GetValue<int>());
     }
 
