@@ -9,7 +9,17 @@ using Wolverine;
 using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
-var (connectionString, localPostgres) = await PostgresLocator.LocateAsync(builder.Configuration, builder.Environment.ContentRootPath);
+string connectionString;
+LocalPostgres? localPostgres;
+try
+{
+    (connectionString, localPostgres) = await PostgresLocator.LocateAsync(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (PostgresUnavailableException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 if (localPostgres is not null) builder.Services.AddSingleton(localPostgres);
 
 builder.Services.AddSingleton(TimeProvider.System);

@@ -36,7 +36,10 @@ public sealed class LocalPostgres : IAsyncDisposable
     public static async Task<LocalPostgres> StartAsync(string dataDirectory, bool throwaway, CancellationToken ct = default)
     {
         var initdb = FindOnPath("initdb") ?? throw new PostgresUnavailableException(
-            "initdb was not found on PATH, so a private PostgreSQL cannot be started.");
+            "No PostgreSQL to use: initdb is not on PATH, so a private server cannot be started. Either set the connection " +
+            "string ConnectionStrings:Postgres (environment: ConnectionStrings__Postgres=\"Host=...;Username=...;Password=...;Database=...\"), " +
+            "or install the PostgreSQL server binaries (e.g. apt-get install postgresql, then put /usr/lib/postgresql/<version>/bin on PATH), " +
+            "or run the service with `docker compose up` (the tests use Testcontainers where a Docker engine answers).");
         var binDirectory = Path.GetDirectoryName(initdb)!;
         var pgCtl = Path.Combine(binDirectory, "pg_ctl");
         var runAsPostgres = Environment.UserName == "root" || Environment.IsPrivilegedProcess;

@@ -14,15 +14,6 @@ public static class PostgresLocator
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured)) return (configured, null);
 
-        if (LocalPostgres.FindOnPath("initdb") is null)
-        {
-            throw new PostgresUnavailableException(
-                "No PostgreSQL to use. Either set the connection string ConnectionStrings:Postgres " +
-                "(environment: ConnectionStrings__Postgres=\"Host=...;Username=...;Password=...;Database=...\"), " +
-                "or install the PostgreSQL server binaries (initdb, pg_ctl on PATH, e.g. apt-get install postgresql) so the " +
-                "service can start a private server, or run `docker compose up`.");
-        }
-
         var dataDirectory = configuration["MediaMonitor:LocalPostgres:DataDirectory"]
                             ?? Path.Combine(DataRoot(contentRoot), "postgres");
         var server = await LocalPostgres.StartAsync(dataDirectory, throwaway: false, ct);
