@@ -25,6 +25,21 @@ public class PhraseGapTests
     }
 
     [Fact]
+    public void when_a_comma_or_colon_falls_between_the_words_it_is_not_the_phrase()
+    {
+        Assert.Empty(Watch.Found("تنظيم الدولة", "المباني ليست خاضعة للتنظيم، وبالتالي فإن الدولة لا تلعب أي دور"));
+        Assert.Empty(Watch.Found("rocket attack", "They fired rockets, then an attack followed"));
+        Assert.Empty(Watch.Found("election results", "He lost the election: results were contested"));
+    }
+
+    [Fact]
+    public void when_brackets_or_quotes_wrap_a_word_it_still_belongs_to_the_phrase()
+    {
+        Assert.Equal(["داعش) الإرهابي"], Watch.Found("داعش الإرهابي", "شبكة تنتمي إلى تنظيم (داعش) الإرهابي"));
+        Assert.Equal(["Islamic State (IS) group"], Watch.Found("Islamic State group", "fighters of the Islamic State (IS) group"));
+    }
+
+    [Fact]
     public void when_the_words_come_in_another_order()
     {
         Assert.Empty(Watch.Found("انسحاب القوات", "وقالت القوات إن الانسحاب سيبدأ غدا"));

@@ -8,6 +8,10 @@ internal struct Token
     public int Start;
     public int End;
     public int Sentence;
+
+    /// <summary>Increases at commas, colons, semicolons and dashes: a phrase lies within one clause. Brackets and quotes
+    /// do not count: تنظيم (داعش) and Islamic State (IS) group are still one phrase.</summary>
+    public int Clause;
     public int NormStart;
     public int NormLength;
     public TokenKind Kind;

@@ -19,26 +19,39 @@ internal static class Tokenizer
         "oct", "nov", "dec", "fig", "vol", "dept", "approx", "adm", "maj", "brig", "cmdr", "pres", "rev", "hon",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Appends the tokens of <paramref name="text"/>; sentence numbers continue from <paramref name="sentence"/>.</summary>
-    public static int Tokenize(string text, TokenList into, int sentence = 0)
+    /// <summary>Appends the tokens of <paramref name="text"/>, numbering sentences and clauses from zero.</summary>
+    public static void Tokenize(string text, TokenList into)
     {
         var n = text.Length;
         var i = 0;
         var firstOfText = into.Count;
+        var position = new Position();
         while (i < n)
         {
             var c = text[i];
             var cls = Classify(c);
             if (cls is CharClass.Arabic or CharClass.Latin or CharClass.Digit)
             {
-                i = ReadToken(text, i, cls, into, sentence, firstOfText);
+                i = ReadToken(text, i, cls, into, position, firstOfText);
                 continue;
             }
-            if (IsSentenceBreak(text, i, into, firstOfText)) sentence++;
+            if (IsSentenceBreak(text, i, into, firstOfText))
+            {
+                position.Sentence++;
+                position.Clause++;
+            }
+            else if (IsClauseBreak(c))
+            {
+                position.Clause++;
+            }
             i++;
         }
-        return sentence + 1;
     }
+
+    private record struct Position(int Sentence, int Clause);
+
+    private static bool IsClauseBreak(char c) =>
+        c is ',' or '\u060C' or ';' or '\u061B' or ':' or '\u2013' or '\u2014';
 
     private static CharClass Classify(char c)
     {
@@ -53,9 +66,9 @@ internal static class Tokenizer
         return char.IsLetter(c) ? CharClass.Latin : CharClass.Other;
     }
 
-    private static int ReadToken(string text, int start, CharClass cls, TokenList into, int sentence, int firstOfText)
+    private static int ReadToken(string text, int start, CharClass cls, TokenList into, Position position, int firstOfText)
     {
-        if (cls == CharClass.Latin && TryReadAcronym(text, start, into, sentence, firstOfText, out var next)) return next;
+        if (cls == CharClass.Latin && TryReadAcronym(text, start, into, position, firstOfText, out var next)) return next;
 
         var n = text.Length;
         var j = start + 1;
@@ -79,12 +92,12 @@ internal static class Tokenizer
         }
         var end = j;
         while (end > start + 1 && char.GetUnicodeCategory(text[end - 1]) == System.Globalization.UnicodeCategory.Format) end--;
-        Emit(text, start, end, cls, text.AsSpan(start, end - start), into, sentence, firstOfText);
+        Emit(text, start, end, cls, text.AsSpan(start, end - start), into, position, firstOfText);
         return j;
     }
 
     /// <summary>U.S. / U.N. / D.C.: single letters joined by dots are one word (us), and their dots end no sentence.</summary>
-    private static bool TryReadAcronym(string text, int start, TokenList into, int sentence, int firstOfText, out int next)
+    private static bool TryReadAcronym(string text, int start, TokenList into, Position position, int firstOfText, out int next)
     {
         next = start;
         var n = text.Length;
@@ -102,14 +115,14 @@ internal static class Tokenizer
             else { k++; break; }
         }
         next = k;
-        Emit(text, start, lastLetter + 1, CharClass.Latin, letters[..count], into, sentence, firstOfText);
+        Emit(text, start, lastLetter + 1, CharClass.Latin, letters[..count], into, position, firstOfText);
         return true;
     }
 
     private static bool IsSingleLatinLetterAt(string text, int i) =>
         CharFolding.IsLatinLetter(text[i]) && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1]));
 
-    private static void Emit(string text, int start, int end, CharClass cls, ReadOnlySpan<char> source, TokenList into, int sentence, int firstOfText)
+    private static void Emit(string text, int start, int end, CharClass cls, ReadOnlySpan<char> source, TokenList into, Position position, int firstOfText)
     {
         var normStart = into.Norm.Length;
         CharFolding.AppendAnalysisForm(source, into.Norm);
@@ -119,12 +132,12 @@ internal static class Tokenizer
         if (kind == TokenKind.Latin && into.Count > firstOfText)
         {
             ref var prev = ref into[into.Count - 1];
-            if (prev.Kind == TokenKind.Latin && prev.Sentence == sentence && IsJoinGap(text.AsSpan(prev.End, start - prev.End)))
+            if (prev.Kind == TokenKind.Latin && prev.Sentence == position.Sentence && IsJoinGap(text.AsSpan(prev.End, start - prev.End)))
                 prev.JoinsNext = true;
         }
         into.Add(new Token
         {
-            Start = start, End = end, Sentence = sentence, NormStart = normStart, NormLength = normLength, Kind = kind,
+            Start = start, End = end, Sentence = position.Sentence, Clause = position.Clause, NormStart = normStart, NormLength = normLength, Kind = kind,
         });
     }
 

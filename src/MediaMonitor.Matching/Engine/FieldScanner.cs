@@ -12,7 +12,7 @@ internal readonly record struct RawHit(int Entry, int Start, int End);
 internal sealed class FieldScanner : ArabicClitics.IReadingSink
 {
     /// <summary>Words allowed between two consecutive words of a phrase (none for a quoted phrase).</summary>
-    public const int MaxGap = 3;
+    public const int MaxGap = 2;
 
     [ThreadStatic] private static FieldScanner? perThread;
 
@@ -59,7 +59,7 @@ internal sealed class FieldScanner : ArabicClitics.IReadingSink
             }
         }
         // Of two matches of one term ending on the same word, the later start is the tighter, truer one:
-        // "الهجمات الصاروخية، وهجمات الطائرات" holds هجمات الطائرات twice, once with two words skipped.
+        // "the air air strike" holds "air strike" twice, once with a word skipped.
         latestStart.Clear();
         foreach (var (key, end) in bestEnd)
         {
@@ -145,7 +145,7 @@ internal sealed class FieldScanner : ArabicClitics.IReadingSink
         var limit = Math.Min(tokens.Count - 1, lastToken + 1 + MaxGap);
         for (var j = lastToken + 1; j <= limit; j++)
         {
-            if (tokens[j].Sentence != sentence) break;
+            if (tokens[j].Sentence != sentence || tokens[j].Clause != tokens[lastToken].Clause) break;
             var skipped = j > lastToken + 1;
             for (var c = firstCandidate[j]; c < firstCandidate[j + 1]; c++)
             {
