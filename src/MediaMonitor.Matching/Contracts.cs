@@ -5,8 +5,11 @@ public enum ArticleField { Title, Body }
 /// <summary>One watched phrase; <see cref="Lang"/> is "ar", "en" or null (any).</summary>
 public sealed record TermDefinition(string Phrase, string? Lang = null);
 
-/// <summary>A watchlist as the matcher sees it: the version is the one a match cites.</summary>
-public sealed record WatchlistDefinition(string Id, int Version, IReadOnlyList<TermDefinition> Terms);
+/// <summary>
+/// A watchlist as the matcher sees it: the version is the one a match cites. It matches when any of its terms does,
+/// or when its <see cref="Rule"/> (boolean syntax, see <see cref="Rules.RuleParser"/>) holds.
+/// </summary>
+public sealed record WatchlistDefinition(string Id, int Version, IReadOnlyList<TermDefinition> Terms, string? Rule = null);
 
 public sealed record ArticleText(string? Title, string Body, string? Lang = null);
 
