@@ -8,6 +8,9 @@ using MediaMonitor.Matching;
 using Wolverine;
 using Wolverine.Http;
 
+// The offline matcher needs no database, so it runs before any host (and any PostgreSQL) is set up.
+if (args is ["match", ..]) return await OfflineMatch.RunAsync(args[1..], Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(args);
 string connectionString;
 LocalPostgres? localPostgres;

@@ -47,7 +47,8 @@ public sealed class SeedLoader(
             if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
 
             var (e, errors) = CreateWatchlistEndpoint.Decide(
-                new CreateWatchlist(seed.Name, seed.Terms.Select(t => (WatchTermInput?)new WatchTermInput(t.Phrase, t.Lang)).ToList()), id, clock.GetUtcNow());
+                new CreateWatchlist(seed.Name, (seed.Terms ?? []).Select(t => (WatchTermInput?)new WatchTermInput(t.Phrase, t.Lang)).ToList(), seed.Rule),
+                id, clock.GetUtcNow());
             if (e is null) throw new InvalidOperationException($"Seed watchlist '{seed.Id}' in {file} is invalid: {errors.Summary()}");
             session.Events.StartStream<Watchlist>(id, e);
             created++;
@@ -73,6 +74,6 @@ public sealed class SeedLoader(
     }
 
     private sealed record SeedFile(IReadOnlyList<SeedWatchlist> Watchlists);
-    private sealed record SeedWatchlist(string Id, string Name, IReadOnlyList<SeedTerm> Terms);
+    private sealed record SeedWatchlist(string Id, string Name, IReadOnlyList<SeedTerm>? Terms, string? Rule);
     private sealed record SeedTerm(string Phrase, string? Lang);
 }

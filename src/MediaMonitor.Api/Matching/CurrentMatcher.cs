@@ -50,7 +50,7 @@ public sealed class CurrentMatcher(ILogger<CurrentMatcher> logger)
     public static CompiledWatchlists Compile(IReadOnlyCollection<Watchlist> active, CatalogStamp stamp)
     {
         var definitions = active.Select(w => new WatchlistDefinition(
-            CompiledWatchlists.Key(w.Id), w.Version, w.Terms.Select(t => new TermDefinition(t.Phrase, t.Lang)).ToList()));
+            CompiledWatchlists.Key(w.Id), w.Version, w.Terms.Select(t => new TermDefinition(t.Phrase, t.Lang)).ToList(), w.Rule));
         return new CompiledWatchlists(Matcher.Compile(definitions), active.ToDictionary(w => CompiledWatchlists.Key(w.Id)), stamp);
     }
 

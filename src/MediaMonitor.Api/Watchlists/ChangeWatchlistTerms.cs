@@ -15,7 +15,7 @@ public static class ChangeWatchlistTermsEndpoint
     {
         if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseIfArchived(current);
         var errors = new ValidationErrors();
-        var terms = WatchlistInput.CheckTerms(command.Terms, errors);
+        var terms = WatchlistInput.CheckTerms(command.Terms, errors, hasRule: current.Rule is not null);
         if (errors.Any) return new ChangeWatchlist.Refuse(Problems.Invalid(errors));
         return terms.SequenceEqual(current.Terms)
             ? new ChangeWatchlist.NoChange()

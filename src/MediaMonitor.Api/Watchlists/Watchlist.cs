@@ -4,8 +4,10 @@ namespace MediaMonitor.Watchlists;
 
 public sealed record WatchTerm(string Phrase, string? Lang);
 
-public sealed record WatchlistCreated(Guid WatchlistId, string Name, IReadOnlyList<WatchTerm> Terms, DateTimeOffset At);
+public sealed record WatchlistCreated(Guid WatchlistId, string Name, IReadOnlyList<WatchTerm> Terms, DateTimeOffset At, string? Rule = null);
 public sealed record WatchlistTermsChanged(Guid WatchlistId, IReadOnlyList<WatchTerm> Terms, DateTimeOffset At);
+/// <summary>The boolean rule set, changed or (null) removed.</summary>
+public sealed record WatchlistRuleChanged(Guid WatchlistId, string? Rule, DateTimeOffset At);
 public sealed record WatchlistRenamed(Guid WatchlistId, string Name, DateTimeOffset At);
 public sealed record WatchlistPaused(Guid WatchlistId, DateTimeOffset At);
 public sealed record WatchlistResumed(Guid WatchlistId, DateTimeOffset At);
@@ -23,6 +25,8 @@ public sealed partial class Watchlist : IRevisioned
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public IReadOnlyList<WatchTerm> Terms { get; set; } = [];
+    /// <summary>A boolean rule (see the README); the watchlist matches when a term matches or the rule holds.</summary>
+    public string? Rule { get; set; }
     public WatchlistState State { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -30,11 +34,12 @@ public sealed partial class Watchlist : IRevisioned
 
     public static Watchlist Create(WatchlistCreated e) => new()
     {
-        Id = e.WatchlistId, Name = e.Name, Terms = e.Terms, State = WatchlistState.Active,
+        Id = e.WatchlistId, Name = e.Name, Terms = e.Terms, Rule = e.Rule, State = WatchlistState.Active,
         CreatedAt = e.At, UpdatedAt = e.At,
     };
 
     public void Apply(WatchlistTermsChanged e) { Terms = e.Terms; UpdatedAt = e.At; }
+    public void Apply(WatchlistRuleChanged e) { Rule = e.Rule; UpdatedAt = e.At; }
     public void Apply(WatchlistRenamed e) { Name = e.Name; UpdatedAt = e.At; }
     public void Apply(WatchlistPaused e) { State = WatchlistState.Paused; UpdatedAt = e.At; }
     public void Apply(WatchlistResumed e) { State = WatchlistState.Active; UpdatedAt = e.At; }
@@ -47,6 +52,7 @@ public sealed partial class Watchlist : IRevisioned
         switch (e)
         {
             case WatchlistTermsChanged x: Apply(x); break;
+            case WatchlistRuleChanged x: Apply(x); break;
             case WatchlistRenamed x: Apply(x); break;
             case WatchlistPaused x: Apply(x); break;
             case WatchlistResumed x: Apply(x); break;

@@ -1,5 +1,6 @@
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Matching;
+using MediaMonitor.Matching.Rules;
 
 namespace MediaMonitor.Watchlists;
 
@@ -18,12 +19,15 @@ public static class WatchlistInput
         return trimmed;
     }
 
-    /// <summary>Validates and normalises the terms; the same phrase and language given twice is kept once.</summary>
-    public static IReadOnlyList<WatchTerm> CheckTerms(IReadOnlyList<WatchTermInput?>? terms, ValidationErrors errors)
+    /// <summary>
+    /// Validates and normalises the terms; the same phrase and language given twice is kept once. No terms is
+    /// an error unless the watchlist has a rule (<paramref name="hasRule"/>).
+    /// </summary>
+    public static IReadOnlyList<WatchTerm> CheckTerms(IReadOnlyList<WatchTermInput?>? terms, ValidationErrors errors, bool hasRule = false)
     {
         if (terms is null || terms.Count == 0)
         {
-            errors.Add("terms", "At least one term is required.");
+            if (!hasRule) errors.Add("terms", "At least one term is required, or a rule.");
             return [];
         }
         if (terms.Count > TermRules.MaxTermsPerWatchlist)
@@ -49,4 +53,18 @@ public static class WatchlistInput
         }
         return result;
     }
+
+    /// <summary>The rule trimmed, or null when none is given.</summary>
+    /// <exception cref="RuleSyntaxException">The rule cannot be parsed or breaks a limit: answered 400 with its position.</exception>
+    public static string? CheckRule(string? rule)
+    {
+        if (string.IsNullOrWhiteSpace(rule)) return null;
+        var trimmed = rule.Trim();
+        RuleParser.Parse(trimmed);
+        return trimmed;
+    }
+
+    public static IResult RuleProblem(RuleSyntaxException e) => Results.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "The rule cannot be parsed.", detail: e.Message,
+        extensions: new Dictionary<string, object?> { ["position"] = e.Position, ["expected"] = e.Expected });
 }

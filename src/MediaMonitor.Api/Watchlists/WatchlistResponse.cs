@@ -1,9 +1,9 @@
 namespace MediaMonitor.Watchlists;
 
 public sealed record WatchlistResponse(
-    Guid Id, string Name, IReadOnlyList<WatchTerm> Terms, int Version, WatchlistState State,
+    Guid Id, string Name, IReadOnlyList<WatchTerm> Terms, string? Rule, int Version, WatchlistState State,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long MatchCount, DateTimeOffset? LastMatchAt)
 {
     public static WatchlistResponse From(Watchlist w, WatchlistMatchStats? stats) => new(
-        w.Id, w.Name, w.Terms, w.Version, w.State, w.CreatedAt, w.UpdatedAt, stats?.MatchCount ?? 0, stats?.LastMatchAt);
+        w.Id, w.Name, w.Terms, w.Rule, w.Version, w.State, w.CreatedAt, w.UpdatedAt, stats?.MatchCount ?? 0, stats?.LastMatchAt);
 }

@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using MediaMonitor.Benchmarks;
+
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks                  throughput table, every size
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- core 100k     only these sizes
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
+if (args is ["bdn", .. var rest])
+{
+    BenchmarkSwitcher.FromAssembly(typeof(MatchPerArticle).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);
+    return;
+}
+Throughput.Run(args.Length > 0 ? args : BenchData.Sizes);
