@@ -9,9 +9,29 @@ public abstract record RuleNode(int Position);
 /// </summary>
 public sealed record PhraseNode(int Position, string Text, int? MaxGap, bool Wildcard, ArticleField? Field) : RuleNode(Position);
 
-public sealed record AndNode(int Position, IReadOnlyList<RuleNode> Operands) : RuleNode(Position);
+public sealed record AndNode(int Position, IReadOnlyList<RuleNode> Operands) : RuleNode(Position)
+{
+    /// <summary>Compares the operands one by one (a record alone would compare the list references).</summary>
+    public bool Equals(AndNode? other) =>
+        other is not null && Position == other.Position && Operands.SequenceEqual(other.Operands);
 
-public sealed record OrNode(int Position, IReadOnlyList<RuleNode> Operands) : RuleNode(Position);
+    public override int GetHashCode() => RuleNodeEquality.Hash(Position, Operands);
+
+    protected override bool PrintMembers(System.Text.StringBuilder builder) =>
+        RuleNodeEquality.Print(builder, Position, Operands);
+}
+
+public sealed record OrNode(int Position, IReadOnlyList<RuleNode> Operands) : RuleNode(Position)
+{
+    /// <summary>Compares the operands one by one (a record alone would compare the list references).</summary>
+    public bool Equals(OrNode? other) =>
+        other is not null && Position == other.Position && Operands.SequenceEqual(other.Operands);
+
+    public override int GetHashCode() => RuleNodeEquality.Hash(Position, Operands);
+
+    protected override bool PrintMembers(System.Text.StringBuilder builder) =>
+        RuleNodeEquality.Print(builder, Position, Operands);
+}
 
 public sealed record NotNode(int Position, RuleNode Operand) : RuleNode(Position);
 
@@ -20,3 +40,23 @@ public sealed record NearNode(int Position, RuleNode Left, RuleNode Right, int D
 
 /// <summary><c>lang:ar</c>: true when the article's language is <see cref="Lang"/>.</summary>
 public sealed record LangNode(int Position, string Lang) : RuleNode(Position);
+
+/// <summary>Value equality and readable printing for the operand lists of <see cref="AndNode"/> and <see cref="OrNode"/>.</summary>
+internal static class RuleNodeEquality
+{
+    public static int Hash(int position, IReadOnlyList<RuleNode> operands)
+    {
+        var hash = new HashCode();
+        hash.Add(position);
+        foreach (var operand in operands) hash.Add(operand);
+        return hash.ToHashCode();
+    }
+
+    public static bool Print(System.Text.StringBuilder builder, int position, IReadOnlyList<RuleNode> operands)
+    {
+        builder.Append("Position = ").Append(position).Append(", Operands = [ ");
+        builder.AppendJoin(", ", operands);
+        builder.Append(" ]");
+        return true;
+    }
+}
