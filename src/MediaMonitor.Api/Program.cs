@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using JasperFx;
 using MediaMonitor.Access;
 using MediaMonitor.Alerts;
@@ -26,16 +25,7 @@ catch (PostgresUnavailableException e)
 if (localPostgres is not null) builder.Services.AddSingleton(localPostgres);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    // Enum values by their C# names, as Marten stores them: raw-JSON reads and typed responses then agree.
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-    o.SerializerOptions.MaxDepth = 16;
-    // Arabic as text, not \uXXXX escapes: responses are JSON (never inlined in HTML), so this is safe.
-    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-    // A misspelt field is an error the client hears about, not data silently dropped.
-    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-});
+builder.Services.AddApiJson();
 builder.Services.AddHttpErrors();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
@@ -54,11 +44,7 @@ app.UseJsonBodyGuard();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-app.MapWolverineEndpoints(opts =>
-{
-    opts.RejectUnparseableQueryValues = true;
-    opts.MapConcurrencyFailuresToConflict();
-});
+app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 
 return await app.RunJasperFxCommands(args);
 

@@ -24,6 +24,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
             builder.UseSetting("MediaMonitor:Seeds:Enabled", "false");
+            builder.UseSetting("MediaMonitor:Solo", "true");
             builder.UseSetting("MediaMonitor:ApiKeys:0:Name", "admin");
             builder.UseSetting("MediaMonitor:ApiKeys:0:Key", AdminKey);
             builder.UseSetting("MediaMonitor:ApiKeys:0:Scopes", "admin");

@@ -15,15 +15,13 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly Func<ValueTask> _dispose;
 
-    private TestDatabase(string connectionString, string kind, Func<ValueTask> dispose)
+    private TestDatabase(string connectionString, Func<ValueTask> dispose)
     {
         ConnectionString = connectionString;
-        Kind = kind;
         _dispose = dispose;
     }
 
     public string ConnectionString { get; }
-    public string Kind { get; }
 
     public static async Task<TestDatabase> StartAsync()
     {
@@ -36,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var dataDirectory = Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), $"test-pg-{Guid.NewGuid():N}");
         var server = await LocalPostgres.StartAsync(dataDirectory, throwaway: true);
-        return new TestDatabase(server.ConnectionString, "local", server.DisposeAsync);
+        return new TestDatabase(server.ConnectionString, server.DisposeAsync);
     }
 
     public ValueTask DisposeAsync() => _dispose();
@@ -47,7 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var container = new PostgreSqlBuilder("postgres:15-alpine").Build();
             await container.StartAsync();
-            return new TestDatabase(container.GetConnectionString(), "testcontainers", container.DisposeAsync);
+            return new TestDatabase(container.GetConnectionString(), container.DisposeAsync);
         }
         catch (DockerUnavailableException)
         {
@@ -71,7 +69,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
         var connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
-        return new TestDatabase(connectionString, "configured server", async () =>
+        return new TestDatabase(connectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await using var admin = new NpgsqlConnection(serverConnectionString);

@@ -22,8 +22,6 @@ public sealed class ApiKeys
     public const int MinimumKeyLength = 16;
     private volatile KnownKey[] _keys = [];
 
-    public int Count => _keys.Length;
-
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>A new random key: 32 bytes, base64url, with a prefix that secret scanners can recognise.</summary>

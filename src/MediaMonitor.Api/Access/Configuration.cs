@@ -10,8 +10,15 @@ public static class Configuration
         var keys = new ApiKeys();
         foreach (var key in configured) keys.Add(key);
         services.AddSingleton(keys);
-        if (configured.Count == 0 && environment.IsDevelopment())
+        if (configured.Count == 0)
         {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    "No API keys are configured, so every request would be refused. Configure at least one, e.g. " +
+                    "MediaMonitor__ApiKeys__0__Name=ops MediaMonitor__ApiKeys__0__Key=<16+ characters> MediaMonitor__ApiKeys__0__Scopes=admin " +
+                    "(in Development the service makes one itself).");
+            }
             services.AddHostedService<DevelopmentApiKey>();
         }
 

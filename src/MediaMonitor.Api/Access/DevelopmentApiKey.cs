@@ -18,8 +18,17 @@ public sealed class DevelopmentApiKey(IDocumentStore store, ApiKeys keys, TimePr
         {
             var key = ApiKeys.Generate();
             stored = new StoredApiKey { Id = Id, Hash = Convert.ToHexString(ApiKeys.Hash(key)), Scopes = Scopes.Admin, CreatedAt = clock.GetUtcNow() };
-            session.Store(stored);
-            await session.SaveChangesAsync(ct);
+            session.Insert(stored);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (JasperFx.DocumentAlreadyExistsException)
+            {
+                // Another process made the key at the same moment and printed it; use that one.
+                await StartAsync(ct);
+                return;
+            }
             // Printed, not logged: log sinks keep what they receive, and the key is shown this once only.
             Console.WriteLine();
             Console.WriteLine($"  Generated an admin API key (shown this once; only its hash is stored): {key}");

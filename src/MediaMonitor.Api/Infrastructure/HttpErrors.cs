@@ -1,5 +1,3 @@
-using System.Text.Json;
-using MediaMonitor.Ingestion;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
 
@@ -28,9 +26,21 @@ public static class HttpErrors
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => Describe(e)?.Status ?? StatusCodes.Status500InternalServerError,
+            // A client's mistake is answered, not logged as a server error with a stack trace.
+            SuppressDiagnosticsCallback = context => Describe(context.Exception) is { Status: < 500 },
         });
         app.UseStatusCodePages();
         return app;
+    }
+
+    private static byte? FirstNonSpace(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
+        }
+        return null;
     }
 
     /// <summary>After authorization, so a request without a key hears 401 before anything about its body.</summary>
@@ -44,13 +54,10 @@ public static class HttpErrors
 
     private static Described? Describe(Exception? error) => error switch
     {
+        // Kestrel's own body limit, past the guard (a body read as it streams).
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             new(413, "The body is too large.", error.Message),
-        BadHttpRequestException { InnerException: JsonException json } =>
-            new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
         BadHttpRequestException bad => new(bad.StatusCode, "The request could not be read.", bad.Message),
-        JsonException json => new(400, "The body is not valid JSON.", JsonErrors.Describe(json)),
-        RequestRejectedException batch => new(batch.StatusCode, "The request was refused.", batch.Message),
         // Marten decodes a feed cursor only as it streams the page, after the endpoint has returned.
         ArgumentException { ParamName: "cursor" } => new(400, "Invalid cursor.", "The cursor is not one this feed gave out; start again without a cursor."),
         // Two changes to one stream at once: the loser's expected version no longer holds.
@@ -66,7 +73,8 @@ public static class HttpErrors
     private static async Task GuardJsonBodies(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        var hasBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+        var hasBody = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+                      ?? (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
         // Without a known key the endpoint answers 401 before reading anything: no need to judge the body.
         var anonymous = context.User.Identity?.IsAuthenticated != true;
         if (hasBody && !anonymous && request.Path.StartsWithSegments("/api") && !request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal))
@@ -86,6 +94,11 @@ public static class HttpErrors
                 if (RequestBody.FirstInvalidUtf8(body.Span) is { } at)
                 {
                     throw new RequestRejectedException(StatusCodes.Status400BadRequest, $"The body is not valid UTF-8 (byte {at}).");
+                }
+                // Every JSON endpoint takes an object: null, an array or a number would reach it as a null command.
+                if (body.Length > 0 && FirstNonSpace(body.Span) is not (byte)'{')
+                {
+                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, "The body is a JSON object ({...}).");
                 }
                 request.Body = new MemoryStream(body.ToArray(), writable: false);
             }

@@ -13,13 +13,15 @@ namespace MediaMonitor.Infrastructure;
 public sealed class LocalPostgres : IAsyncDisposable
 {
     private readonly string _dataDirectory;
+    private readonly string? _socketDirectory;
     private readonly bool _throwaway;
     private readonly bool _owned;
     private int _stopped;
 
-    private LocalPostgres(string dataDirectory, int port, bool throwaway, bool owned)
+    private LocalPostgres(string dataDirectory, string? socketDirectory, int port, bool throwaway, bool owned)
     {
         _dataDirectory = dataDirectory;
+        _socketDirectory = socketDirectory;
         Port = port;
         _throwaway = throwaway;
         _owned = owned;
@@ -44,11 +46,11 @@ public sealed class LocalPostgres : IAsyncDisposable
         var pgCtl = Path.Combine(binDirectory, "pg_ctl");
         var runAsPostgres = Environment.UserName == "root" || Environment.IsPrivilegedProcess;
 
-        Directory.CreateDirectory(Path.GetDirectoryName(dataDirectory)!);
-        if (runAsPostgres)
+        if (!Directory.Exists(dataDirectory))
         {
-            // initdb wants to own the folder above the cluster, and postgres must be able to reach it.
-            await RunAsync("chown", ["-R", "postgres", Path.GetDirectoryName(dataDirectory)!], false, ct);
+            Directory.CreateDirectory(dataDirectory);
+            // initdb fills an empty folder its user owns; only that folder is handed over, nothing above it.
+            if (runAsPostgres) await RunAsync("chown", ["postgres", dataDirectory], false, ct);
         }
 
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
@@ -64,27 +66,29 @@ public sealed class LocalPostgres : IAsyncDisposable
             var owner = OwnerFile(dataDirectory);
             if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner, ct), out var pid) && IsAlive(pid))
             {
-                return new LocalPostgres(dataDirectory, runningPort, throwaway, owned: false);
+                return new LocalPostgres(dataDirectory, null, runningPort, throwaway, owned: false);
             }
             await File.WriteAllTextAsync(owner, Environment.ProcessId.ToString(), ct);
-            return new LocalPostgres(dataDirectory, runningPort, throwaway, owned: true);
+            return new LocalPostgres(dataDirectory, null, runningPort, throwaway, owned: true);
         }
 
         var port = FreePort();
-        // The default socket folder (/var/run/postgresql) is not writable here; a short private one is.
-        var socketDirectory = Path.Combine(Path.GetTempPath(), $"mm-pg-{port}");
-        Directory.CreateDirectory(socketDirectory);
+        // The default socket folder (/var/run/postgresql) is not writable here; a private one (random name,
+        // mode 0700, short enough for a socket path) is.
+        var socketDirectory = Directory.CreateTempSubdirectory("mm-pg-").FullName;
         if (runAsPostgres)
         {
             await RunAsync("chown", ["postgres", socketDirectory], false, ct);
         }
 
-        var options = $"-p {port} -h 127.0.0.1 -k {socketDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        // Durability is traded for speed only where the data is thrown away anyway (tests).
+        var durability = throwaway ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "";
+        var options = $"-p {port} -h 127.0.0.1 -k {socketDirectory} -c max_connections=200{durability}";
         await RunAsync(pgCtl,
             ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
             runAsPostgres, ct);
         await File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(), ct);
-        return new LocalPostgres(dataDirectory, port, throwaway, owned: true);
+        return new LocalPostgres(dataDirectory, socketDirectory, port, throwaway, owned: true);
     }
 
     private static string OwnerFile(string dataDirectory) => dataDirectory.TrimEnd('/') + ".owner";
@@ -124,9 +128,15 @@ public sealed class LocalPostgres : IAsyncDisposable
         if (!_owned || Interlocked.Exchange(ref _stopped, 1) == 1) return;
         var pgCtl = Path.Combine(Path.GetDirectoryName(FindOnPath("initdb")!)!, "pg_ctl");
         var runAsPostgres = Environment.IsPrivilegedProcess;
-        RunAsync(pgCtl, ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"], runAsPostgres, CancellationToken.None, throwOnFailure: false)
+        // A throwaway server is killed; a kept one shuts down cleanly, so nothing it acknowledged is lost.
+        RunAsync(pgCtl, ["-D", _dataDirectory, "-m", _throwaway ? "immediate" : "fast", "-w", "stop"], runAsPostgres,
+                CancellationToken.None, throwOnFailure: false)
             .GetAwaiter().GetResult();
         File.Delete(OwnerFile(_dataDirectory));
+        if (_socketDirectory is not null)
+        {
+            try { Directory.Delete(_socketDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
         if (_throwaway)
         {
             try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

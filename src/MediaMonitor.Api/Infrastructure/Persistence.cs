@@ -47,8 +47,9 @@ public static class Persistence
         opts.UseRuntimeCompilation();
         opts.Policies.AutoApplyTransactions();
         opts.Policies.UseDurableLocalQueues();
-        // One node owns every agent at once; several nodes elect a leader through PostgreSQL (slower to start).
-        if (configuration.GetValue("MediaMonitor:Solo", true))
+        // Solo (development, tests): this node runs every agent at once. Otherwise nodes elect a leader through
+        // PostgreSQL and share the agents, which takes some seconds after start.
+        if (configuration.GetValue("MediaMonitor:Solo", false))
         {
             opts.Durability.Mode = DurabilityMode.Solo;
         }

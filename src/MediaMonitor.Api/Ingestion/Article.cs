@@ -2,9 +2,11 @@ using MediaMonitor.Matching;
 
 namespace MediaMonitor.Ingestion;
 
+/// <summary>An article taken in. <see cref="UrlHash"/> and <see cref="ContentHash"/> are its duplicate keys as
+/// decided at intake, recorded so that a rebuild does not depend on how today's code would compute them.</summary>
 public sealed record ArticleIngested(
     Guid ArticleId, string? Title, string Body, string Lang, string? Source, string? Url,
-    DateTimeOffset? PublishedAt, string ContentHash, DateTimeOffset IngestedAt);
+    DateTimeOffset? PublishedAt, string ContentHash, DateTimeOffset IngestedAt, string? UrlHash);
 
 /// <summary>Where one watched term was found: field and character offsets into the original text.</summary>
 public sealed record MatchHit(string Term, ArticleField Field, int Start, int Length, string Text);

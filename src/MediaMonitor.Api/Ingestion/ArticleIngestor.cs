@@ -100,13 +100,13 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
     private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
     {
         var hashes = chunk.Select(c => c.ContentHash).Distinct().ToArray();
-        var urls = chunk.Where(c => c.UrlKey is not null).Select(c => c.UrlKey!).Distinct().ToArray();
+        var urls = chunk.Where(c => c.UrlHash is not null).Select(c => c.UrlHash!).Distinct().ToArray();
         var existing = await session.Query<ArticleView>()
-            .Where(x => x.ContentHash.IsOneOf(hashes) || x.UrlKey.IsOneOf(urls))
-            .Select(x => new KnownArticle(x.Id, x.ContentHash, x.UrlKey))
+            .Where(x => x.ContentHash.IsOneOf(hashes) || x.UrlHash.IsOneOf(urls))
+            .Select(x => new KnownArticle(x.Id, x.ContentHash, x.UrlHash))
             .ToListAsync(ct);
         var known = new KnownArticles();
-        foreach (var article in existing) known.Add(article.ContentHash, article.UrlKey, article.Id);
+        foreach (var article in existing) known.Add(article.ContentHash, article.UrlHash, article.Id);
         return known;
     }
 
@@ -120,7 +120,7 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         return false;
     }
 
-    private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlKey);
+    private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlHash);
 
     private sealed class KnownArticles
     {
@@ -128,15 +128,15 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         private readonly Dictionary<string, Guid> _byUrl = new(StringComparer.Ordinal);
 
         public Guid? Find(ArticleCandidate c) =>
-            c.UrlKey is not null && _byUrl.TryGetValue(c.UrlKey, out var byUrl) ? byUrl
+            c.UrlHash is not null && _byUrl.TryGetValue(c.UrlHash, out var byUrl) ? byUrl
             : _byHash.TryGetValue(c.ContentHash, out var byHash) ? byHash : null;
 
-        public void Add(ArticleCandidate c, Guid id) => Add(c.ContentHash, c.UrlKey, id);
+        public void Add(ArticleCandidate c, Guid id) => Add(c.ContentHash, c.UrlHash, id);
 
-        public void Add(string hash, string? urlKey, Guid id)
+        public void Add(string hash, string? urlHash, Guid id)
         {
             _byHash.TryAdd(hash, id);
-            if (urlKey is not null) _byUrl.TryAdd(urlKey, id);
+            if (urlHash is not null) _byUrl.TryAdd(urlHash, id);
         }
     }
 }

@@ -1,15 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Matching;
 
 namespace MediaMonitor.Ingestion;
 
-/// <summary>An article as a client sends it. Unknown fields are refused (see the JSON options in Program.cs).</summary>
-public sealed record IngestArticle(
-    string? Title, string? Body, string? Lang, string? Source, string? Url, DateTimeOffset? PublishedAt);
-
 /// <summary>An article that passed validation, with its language decided and its duplicate keys computed.</summary>
 public sealed record ArticleCandidate(
-    string? Title, string Body, string Lang, string? Source, string? Url, string? UrlKey,
+    string? Title, string Body, string Lang, string? Source, string? Url, string? UrlHash,
     DateTimeOffset? PublishedAt, string ContentHash);
 
 /// <summary>Validation and normalisation of incoming articles: pure, shared by HTTP, batch, seeds and the ingest command.</summary>
@@ -42,9 +40,9 @@ public static class ArticleIntake
 
         foreach (var (field, value) in new[] { ("title", title), ("body", body), ("source", source), ("url", url) })
         {
-            if (value is not null && !IsStorable(value))
+            if (value is not null && !StorableText.IsStorable(value))
             {
-                errors.Add(field, "The text contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored.");
+                errors.Add(field, StorableText.Refusal);
             }
         }
 
@@ -61,7 +59,7 @@ public static class ArticleIntake
         }
 
         if (errors.Any) return (null, errors);
-        return (new ArticleCandidate(title, body!, lang!, source, url, UrlKey(url), input.PublishedAt,
+        return (new ArticleCandidate(title, body!, lang!, source, url, UrlHash(url), input.PublishedAt,
             ContentFingerprint.Of(title, body!)), errors);
     }
 
@@ -80,22 +78,12 @@ public static class ArticleIntake
         return $"{uri.Scheme}://{uri.Host.ToLowerInvariant()}{port}{path}{(query.Length > 0 ? "?" + query : "")}";
     }
 
-    /// <summary>PostgreSQL's jsonb, where events live, refuses NUL and unpaired surrogates.</summary>
-    public static bool IsStorable(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\0') return false;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return false;
-                i++;
-            }
-            else if (char.IsLowSurrogate(c)) return false;
-        }
-        return true;
-    }
+    /// <summary>
+    /// SHA-256 of <see cref="UrlKey"/>: what the unique index holds, since a long url with non-ASCII characters
+    /// percent-encodes past what a btree index row may hold.
+    /// </summary>
+    public static string? UrlHash(string? url) =>
+        UrlKey(url) is { } key ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) : null;
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -11,8 +11,8 @@ public sealed class ArticleView
     public string Lang { get; set; } = "";
     public string? Source { get; set; }
     public string? Url { get; set; }
-    /// <summary>The url as compared for duplicates (see <see cref="ArticleIntake.UrlKey"/>).</summary>
-    public string? UrlKey { get; set; }
+    /// <summary>The url's duplicate key (see <see cref="ArticleIntake.UrlHash"/>).</summary>
+    public string? UrlHash { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset IngestedAt { get; set; }
     public string ContentHash { get; set; } = "";
@@ -26,7 +26,7 @@ public sealed partial class ArticleViewProjection : SingleStreamProjection<Artic
     public static ArticleView Create(ArticleIngested e) => new()
     {
         Id = e.ArticleId, Title = e.Title, Body = e.Body, Lang = e.Lang, Source = e.Source, Url = e.Url,
-        UrlKey = ArticleIntake.UrlKey(e.Url), PublishedAt = e.PublishedAt, IngestedAt = e.IngestedAt,
+        UrlHash = e.UrlHash, PublishedAt = e.PublishedAt, IngestedAt = e.IngestedAt,
         ContentHash = e.ContentHash,
     };
 

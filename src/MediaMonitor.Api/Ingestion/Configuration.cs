@@ -12,7 +12,7 @@ public static class Configuration
         // The database has the last word on duplicates: two requests racing with the same article cannot both commit.
         marten.Schema.For<ArticleView>()
             .UniqueIndex(UniqueIndexType.Computed, "article_content_hash", x => x.ContentHash)
-            .UniqueIndex(UniqueIndexType.Computed, "article_url_key", x => x.UrlKey!);
+            .UniqueIndex(UniqueIndexType.Computed, "article_url_hash", x => x.UrlHash!);
     }
 
     public static IServiceCollection AddIngestion(this IServiceCollection services)

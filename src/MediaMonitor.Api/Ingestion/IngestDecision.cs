@@ -10,7 +10,7 @@ public sealed record IngestDecision(ArticleIngested Ingested, IReadOnlyList<Arti
         ArticleCandidate article, CompiledWatchlists watchlists, Guid articleId, DateTimeOffset now, Func<DateTimeOffset, Guid> newId)
     {
         var ingested = new ArticleIngested(articleId, article.Title, article.Body, article.Lang, article.Source, article.Url,
-            article.PublishedAt, article.ContentHash, now);
+            article.PublishedAt, article.ContentHash, now, article.UrlHash);
 
         var matches = new List<ArticleMatched>();
         var alerts = new List<AlertRaised>();

@@ -53,7 +53,16 @@ public sealed class SeedLoader(
             session.Events.StartStream<Watchlist>(id, e);
             created++;
         }
-        await session.SaveChangesAsync(ct);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is JasperFx.Events.ExistingStreamIdCollisionException
+                                  || e.InnerException is JasperFx.Events.ExistingStreamIdCollisionException)
+        {
+            // Another node seeded them at the same moment.
+            return 0;
+        }
         return created;
     }
 

@@ -35,10 +35,10 @@ public sealed class CurrentMatcher(ILogger<CurrentMatcher> logger)
         {
             if (_current is { } fresh && fresh.Stamp == stamp) return fresh;
             var active = await session.Query<Watchlist>().Where(x => x.State == WatchlistState.Active).ToListAsync(ct);
-            var started = TimeProvider.System.GetTimestamp();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var compiled = Compile(active, stamp);
             logger.LogInformation("Compiled {Watchlists} active watchlists ({Terms} terms) in {Elapsed} ms",
-                compiled.Matcher.WatchlistCount, compiled.Matcher.TermCount, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+                compiled.Matcher.WatchlistCount, compiled.Matcher.TermCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return _current = compiled;
         }
         finally

@@ -30,7 +30,8 @@ public static class CreateWatchlistEndpoint
         ValidationErrors errors;
         try
         {
-            (created, errors) = Decide(command, Guid.CreateVersion7(), clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            (created, errors) = Decide(command, Guid.CreateVersion7(now), now);
         }
         catch (RuleSyntaxException e)
         {

@@ -14,6 +14,11 @@ public static class GetWatchlistsEndpoints
     [ProducesResponseType<IReadOnlyList<WatchlistResponse>>(200), ProducesResponseType<ProblemDetails>(400)]
     public static async Task<IResult> List(IQuerySession session, WatchlistState? state, CancellationToken ct)
     {
+        // Enum parsing takes numbers and flag combinations ("7", "Archived,Paused"): only named states are states.
+        if (state is { } named && !Enum.IsDefined(named))
+        {
+            return Problems.BadRequest("Invalid state.", $"state is one of: {string.Join(", ", Enum.GetNames<WatchlistState>())}.");
+        }
         var query = session.Query<Watchlist>().AsQueryable();
         query = state is { } s ? query.Where(x => x.State == s) : query.Where(x => x.State != WatchlistState.Archived);
         var watchlists = await query.OrderBy(x => x.Name).ToListAsync(ct);

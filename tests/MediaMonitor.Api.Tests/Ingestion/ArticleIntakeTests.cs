@@ -1,3 +1,4 @@
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 
 namespace MediaMonitor.Api.Tests.Ingestion;
@@ -20,15 +21,15 @@ public sealed class ArticleIntakeTests
     [InlineData("emoji \U0001F600 ok", true)]
     [InlineData("nul \0 here", false)]
     public void when_text_holds_characters_postgres_cannot_store_it_is_refused(string text, bool storable) =>
-        Assert.Equal(storable, ArticleIntake.IsStorable(text));
+        Assert.Equal(storable, StorableText.IsStorable(text));
 
     // Built in code: xunit's theory data would replace a lone surrogate before the test sees it.
     [Fact]
     public void when_text_holds_an_unpaired_surrogate_it_is_refused()
     {
-        Assert.False(ArticleIntake.IsStorable("lone " + (char)0xD800 + " high"));
-        Assert.False(ArticleIntake.IsStorable("lone " + (char)0xDC00 + " low"));
-        Assert.False(ArticleIntake.IsStorable("ends with high " + (char)0xD83D));
+        Assert.False(StorableText.IsStorable("lone " + (char)0xD800 + " high"));
+        Assert.False(StorableText.IsStorable("lone " + (char)0xDC00 + " low"));
+        Assert.False(StorableText.IsStorable("ends with high " + (char)0xD83D));
     }
 
     [Fact]

@@ -52,4 +52,16 @@ public sealed class DuplicateArticles(AppFixture app) : ApiTest(app)
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Single(await AllEvents());
     }
+
+    [Fact]
+    public async Task when_a_long_url_has_non_ascii_characters_it_is_stored_and_recognised_again()
+    {
+        // Percent-encoded, 2,000 CJK characters are 18,000 bytes: more than a btree index row may hold.
+        var url = "https://news.example/" + new string('\u6587', 2000);
+
+        var first = await Ingest(new { body = "A story with a very long address.", url });
+        var again = await Ingest(new { body = "The same address, other text.", url }, HttpStatusCode.OK);
+
+        Assert.Equal(first["id"]!.GetValue<Guid>(), again["id"]!.GetValue<Guid>());
+    }
 }

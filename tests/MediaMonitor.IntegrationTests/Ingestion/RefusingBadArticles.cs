@@ -85,4 +85,13 @@ public sealed class RefusingBadArticles(AppFixture app) : ApiTest(app)
     public async Task when_the_body_is_longer_than_an_article_may_be_the_answer_is_422() =>
         await AssertRefused(await PostJson("/api/articles", new { body = new string('a', 500_001) + " end" }, AppFixture.IngestKey),
             (HttpStatusCode)422, "at most");
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("\"a story\"")]
+    public async Task when_the_body_is_json_but_not_an_object_the_answer_is_400(string body) =>
+        await AssertRefused(await PostRaw("/api/articles", body, "application/json", AppFixture.IngestKey),
+            HttpStatusCode.BadRequest, "JSON object");
 }

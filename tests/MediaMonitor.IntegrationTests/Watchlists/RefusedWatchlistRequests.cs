@@ -223,4 +223,26 @@ public sealed class RefusedWatchlistRequests(AppFixture app) : ApiTest(app)
         Assert.Equal((int)status, problem["status"]!.GetValue<int>());
         return problem;
     }
+
+    [Fact]
+    public async Task when_a_name_or_phrase_holds_a_nul_character_the_answer_is_422_and_nothing_is_appended()
+    {
+        var name = await PostJson("/api/watchlists", new { name = "Bad\u0000name", terms = new[] { new { phrase = "rocket", lang = "en" } } });
+        var phrase = await PostJson("/api/watchlists", new { name = "Good", terms = new[] { new { phrase = "rock\u0000et", lang = "en" } } });
+
+        Assert.Equal((HttpStatusCode)422, name.StatusCode);
+        Assert.Equal((HttpStatusCode)422, phrase.StatusCode);
+        Assert.Empty(await AllEvents());
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    public async Task when_a_watchlist_body_is_not_a_json_object_the_answer_is_400(string body)
+    {
+        var response = await PostRaw("/api/watchlists", body, "application/json");
+
+        await Json(response, HttpStatusCode.BadRequest);
+        Assert.Empty(await AllEvents());
+    }
 }

@@ -6,6 +6,10 @@ using Wolverine.Http;
 
 namespace MediaMonitor.Ingestion;
 
+/// <summary>An article as a client sends it. Unknown fields are refused (see ApiJson).</summary>
+public sealed record IngestArticle(
+    string? Title, string? Body, string? Lang, string? Source, string? Url, DateTimeOffset? PublishedAt);
+
 public sealed record IngestResponse(Guid Id, string Status, IReadOnlyList<RaisedAlert> Alerts);
 
 public static class IngestArticleEndpoint
