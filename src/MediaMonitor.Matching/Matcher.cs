@@ -1,39 +1,42 @@
-using MediaMonitor.Matching.Analysis;
 using MediaMonitor.Matching.Engine;
+using MediaMonitor.Matching.Rules;
 
 namespace MediaMonitor.Matching;
 
 /// <summary>
 /// All watchlists compiled into one structure: a vocabulary from every surface form of every term word to word ids,
-/// and one trie of phrases over those ids. Matching analyses each field once and costs hash lookups per word, not
-/// per term. Immutable after <see cref="Compile"/>, so one instance serves any number of threads.
+/// and one trie of phrases over those ids, holding the terms and the phrases of the rules alike. Matching analyses each
+/// field once and costs array reads per word, not per term. Immutable after <see cref="Compile(IEnumerable{WatchlistDefinition})"/>;
+/// <see cref="Match"/> may be called from any number of threads at once (each thread gets its own working buffers).
 /// </summary>
 public sealed class Matcher
 {
-    private readonly WatchlistDefinition[] watchlists;
-    private readonly TermEntry[] entries;
-    private readonly Vocabulary vocabulary;
-    private readonly PhraseTrie trie;
-    private readonly bool anyLanguageRestriction;
+    private readonly CompiledSet set;
+    private readonly ThreadLocal<Scanner> scanners;
 
-    private Matcher(WatchlistDefinition[] watchlists, TermEntry[] entries, Vocabulary vocabulary, PhraseTrie trie, int termCount)
+    private Matcher(CompiledSet set, int termCount, int ruleCount)
     {
-        this.watchlists = watchlists;
-        this.entries = entries;
-        this.vocabulary = vocabulary;
-        this.trie = trie;
+        this.set = set;
         TermCount = termCount;
-        anyLanguageRestriction = entries.Any(e => e.Language != ArticleLanguage.Any);
+        RuleCount = ruleCount;
+        scanners = new ThreadLocal<Scanner>(() => new Scanner(set));
     }
 
     /// <summary>
-    /// Compiles the watchlists. Terms that <see cref="TermRules.Validate"/> refuses are left out rather than failing
-    /// the whole set (the API refuses them up front; this keeps one stored bad term from stopping all matching).
+    /// Compiles the watchlists, parsing their rules with <see cref="RuleParser.Parse"/>. Terms that
+    /// <see cref="TermRules.Validate"/> refuses, and rules that do not parse, are left out rather than failing the whole
+    /// set (the API refuses them up front; this keeps one stored bad term or rule from stopping all matching).
     /// </summary>
     /// <exception cref="ArgumentException">Two watchlists share an id.</exception>
-    public static Matcher Compile(IEnumerable<WatchlistDefinition> watchlists)
+    public static Matcher Compile(IEnumerable<WatchlistDefinition> watchlists) => Compile(watchlists, RuleParser.Parse);
+
+    /// <summary>Compiles the watchlists, turning each rule text into its syntax tree with <paramref name="parseRule"/>
+    /// (for callers that hold parsed rules already, and for tests); a rule it throws
+    /// <see cref="RuleSyntaxException"/> for is left out.</summary>
+    public static Matcher Compile(IEnumerable<WatchlistDefinition> watchlists, Func<string, RuleNode> parseRule)
     {
         ArgumentNullException.ThrowIfNull(watchlists);
+        ArgumentNullException.ThrowIfNull(parseRule);
         var lists = watchlists.ToArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in lists)
@@ -44,8 +47,10 @@ public sealed class Matcher
 
         var vocabulary = new Vocabulary.Builder();
         var trie = new PhraseTrie.Builder();
-        var entries = new List<TermEntry>();
+        var entries = new List<EntryTable.Entry>();
+        var rules = new CompiledRule?[lists.Length];
         var termCount = 0;
+        var ruleCount = 0;
         for (var w = 0; w < lists.Length; w++)
         {
             var terms = lists[w].Terms ?? [];
@@ -53,86 +58,81 @@ public sealed class Matcher
             {
                 var term = terms[t];
                 if (term is null || TermRules.Validate(term) is not null) continue;
-                var compiled = TermCompiler.Compile(term, vocabulary);
-                var entry = entries.Count;
-                entries.Add(new TermEntry(w, t, term.Phrase, compiled.Exact, compiled.RequiresDefiniteArticle,
-                    ArticleLanguages.Parse(term.Lang)));
-                foreach (var pattern in compiled.Patterns) trie.Add(pattern, entry);
+                var compiled = TermCompiler.Compile(term.Phrase, wildcard: false, vocabulary);
+                AddEntry(new EntryTable.Entry(w, t, term.Phrase, compiled.Exact ? 0 : EntryTable.DefaultGap,
+                    EntryTable.TitleBit | EntryTable.BodyBit, -1, compiled.LongestPattern), compiled.Patterns);
                 termCount++;
             }
+
+            if (string.IsNullOrWhiteSpace(lists[w].Rule)) continue;
+            RuleNode node;
+            try
+            {
+                node = parseRule(lists[w].Rule!);
+            }
+            catch (RuleSyntaxException)
+            {
+                continue;
+            }
+            var watchlist = w;
+            var firstLeafOrder = terms.Count;
+            rules[w] = CompiledRule.Compile(node, (phrase, leaf) =>
+            {
+                var text = phrase.Text ?? "";
+                var wildcard = phrase.Wildcard || text.EndsWith('*');
+                text = text.TrimEnd('*');
+                var compiled = TermCompiler.Compile(text, wildcard, vocabulary);
+                var gap = compiled.Exact ? 0 : Math.Clamp(phrase.MaxGap ?? EntryTable.DefaultGap, 0, EntryTable.MaxGap);
+                var fields = phrase.Field switch
+                {
+                    ArticleField.Title => EntryTable.TitleBit,
+                    ArticleField.Body => EntryTable.BodyBit,
+                    _ => (byte)(EntryTable.TitleBit | EntryTable.BodyBit),
+                };
+                AddEntry(new EntryTable.Entry(watchlist, firstLeafOrder + leaf, phrase.Text ?? "", gap, fields, leaf,
+                    compiled.LongestPattern), compiled.Patterns);
+            });
+            ruleCount++;
         }
-        return new Matcher(lists, entries.ToArray(), vocabulary.Build(), trie.Build(), termCount);
+
+        var vocab = vocabulary.Build();
+        var table = new EntryTable(entries);
+        var set = new CompiledSet(lists, table, vocab, trie.Build(vocab.WordCount, table.Gap), rules);
+        return new Matcher(set, termCount, ruleCount);
+
+        void AddEntry(EntryTable.Entry entry, List<int[]> patterns)
+        {
+            var index = entries.Count;
+            entries.Add(entry);
+            foreach (var pattern in patterns) trie.Add(pattern, index);
+        }
     }
 
-    public int WatchlistCount => watchlists.Length;
+    public int WatchlistCount => set.Watchlists.Length;
+
+    public static string DebugCounts() => $"walks {Scanner.DebugWalks} child {Scanner.DebugChild} cands {Scanner.DebugCands} records {Scanner.DebugRecords} hits {Scanner.DebugHits}";
+    public static void DebugReset() { Scanner.DebugWalks = Scanner.DebugChild = Scanner.DebugCands = Scanner.DebugRecords = Scanner.DebugHits = 0; }
+    public static long DebugMisses { get => Scanner.DebugMisses; set => Scanner.DebugMisses = value; }
+
+    public static int DebugStopAfter { get => Scanner.DebugStopAfter; set => Scanner.DebugStopAfter = value; }
 
     /// <summary>Terms compiled, over all watchlists (a phrase in two watchlists counts twice; refused terms not at all).</summary>
     public int TermCount { get; }
 
+    /// <summary>Watchlists whose rule was compiled (rules that did not parse are not counted).</summary>
+    public int RuleCount { get; }
+
     /// <summary>
     /// The watchlists with at least one hit, in compile order; each one's hits ordered by field, then start.
+    /// A watchlist matches when any of its terms does, or when its rule holds (see <see cref="CompiledRule"/>); the hits
+    /// are those of its terms and those that make its rule hold, with the rule phrase's text as their term.
     /// One hit per mention and watchlist: a hit inside a longer hit of the same watchlist is dropped, and when several
-    /// terms match the same words the first term listed names the hit.
+    /// terms match the same words the first term listed (terms before rule phrases) names the hit.
     /// </summary>
     public IReadOnlyList<WatchlistMatch> Match(ArticleText article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        if (entries.Length == 0) return [];
-        var language = ArticleLanguages.Parse(article.Lang);
-        if (language == ArticleLanguage.Any && anyLanguageRestriction)
-        {
-            var (titleArabic, titleLatin) = LanguageDetector.CountLetters(article.Title);
-            var (bodyArabic, bodyLatin) = LanguageDetector.CountLetters(article.Body);
-            language = ArticleLanguages.Parse(LanguageDetector.Decide((titleArabic + bodyArabic, titleLatin + bodyLatin)));
-        }
-
-        var scanner = FieldScanner.ForThisThread;
-        var titleHits = scanner.TitleHits;
-        var bodyHits = scanner.BodyHits;
-        titleHits.Clear();
-        bodyHits.Clear();
-        if (!string.IsNullOrEmpty(article.Title)) scanner.Scan(article.Title, vocabulary, trie, entries, language, titleHits);
-        if (!string.IsNullOrEmpty(article.Body)) scanner.Scan(article.Body, vocabulary, trie, entries, language, bodyHits);
-        return titleHits.Count + bodyHits.Count == 0 ? [] : Group(titleHits, bodyHits, article);
-    }
-
-    private IReadOnlyList<WatchlistMatch> Group(List<RawHit> titleHits, List<RawHit> bodyHits, ArticleText article)
-    {
-        var byWatchlist = new SortedDictionary<int, List<(ArticleField Field, RawHit Hit)>>();
-        foreach (var (field, hits) in new[] { (ArticleField.Title, titleHits), (ArticleField.Body, bodyHits) })
-        {
-            foreach (var h in hits)
-            {
-                var w = entries[h.Entry].Watchlist;
-                if (!byWatchlist.TryGetValue(w, out var list)) byWatchlist.Add(w, list = []);
-                list.Add((field, h));
-            }
-        }
-
-        var result = new List<WatchlistMatch>(byWatchlist.Count);
-        foreach (var (w, list) in byWatchlist)
-        {
-            list.Sort((a, b) =>
-            {
-                var c = a.Field.CompareTo(b.Field);
-                if (c == 0) c = a.Hit.Start.CompareTo(b.Hit.Start);
-                if (c == 0) c = b.Hit.End.CompareTo(a.Hit.End);
-                return c != 0 ? c : entries[a.Hit.Entry].Order.CompareTo(entries[b.Hit.Entry].Order);
-            });
-            var kept = new List<Hit>(list.Count);
-            var coveredField = (ArticleField)(-1);
-            var coveredTo = -1;
-            foreach (var (field, hit) in list)
-            {
-                // One hit per mention: داعش inside تنظيم داعش, or covid inside COVID-19, is the same mention.
-                if (field == coveredField && hit.End <= coveredTo) continue;
-                coveredField = field;
-                coveredTo = hit.End;
-                var text = field == ArticleField.Title ? article.Title! : article.Body;
-                kept.Add(new Hit(entries[hit.Entry].Phrase, field, hit.Start, hit.End - hit.Start, text[hit.Start..hit.End]));
-            }
-            result.Add(new WatchlistMatch(watchlists[w].Id, watchlists[w].Version, kept));
-        }
-        return result;
+        if (set.Entries.Count == 0) return [];
+        return scanners.Value!.Match(article);
     }
 }

@@ -11,8 +11,15 @@ public static class TermRules
     public const int MaxWordsPerPhrase = 8;
 
     /// <summary>Null when the term can be watched, else a reason a user can act on.</summary>
-    /// <remarks>The language says which articles to watch, not the script of the phrase: COVID-19 is a fine term
-    /// for Arabic articles, which write it in Latin letters.</remarks>
+    /// <remarks>
+    /// <para>A term matches an article whose title or body contains its words, whatever the article's language: the
+    /// language ("ar", "en" or none) only says how the phrase is meant and is kept for the user; each word is analysed
+    /// by its script (Arabic clitics and inflections for Arabic letters, English inflections for Latin letters), so
+    /// COVID-19 in an Arabic list finds COVID-19 in Arabic and English articles alike.</para>
+    /// <para>Alternatives: <c>|</c> between two spellings of one word (no space needed around it) makes the term match
+    /// either: <c>هجوم|هجمة صاروخي</c>, <c>defence|defense ministry</c>, <c>COVID-19|كورونا</c>. It binds one word;
+    /// for two different phrases, add two terms. The combinations may not exceed <see cref="ParsedTerm.MaxVariants"/>.</para>
+    /// </remarks>
     public static string? Validate(TermDefinition term)
     {
         if (term is null) return "The term is missing.";
@@ -26,13 +33,17 @@ public static class TermRules
         var parsed = ParsedTerm.Parse(phrase);
         if (parsed.MisplacedQuotes)
             return "Double quotes may only wrap the whole phrase (\"...\"), to ask for its words side by side with none in between.";
-        var words = parsed.Words;
-        if (words.Count == 0)
+        if (parsed.Slots.Count == 0)
             return "The phrase has no letters or digits left once punctuation and diacritics are set aside.";
-        if (words.Count > MaxWordsPerPhrase)
-            return $"The phrase has {words.Count} words; the limit is {MaxWordsPerPhrase}. Split it into shorter phrases.";
-        if (words.Count == 1 && words[0].NormLength < 2)
-            return "A one-word phrase needs at least two letters or digits.";
+        if (parsed.VariantCount > ParsedTerm.MaxVariants)
+            return $"The alternatives (|) combine into {parsed.VariantCount} phrases; the limit is {ParsedTerm.MaxVariants}. Split the term in several.";
+        foreach (var words in parsed.Variants())
+        {
+            if (words.Length > MaxWordsPerPhrase)
+                return $"The phrase has {words.Length} words; the limit is {MaxWordsPerPhrase}. Split it into shorter phrases.";
+            if (words.Length == 1 && words[0].Norm.Length < 2)
+                return "A one-word phrase needs at least two letters or digits.";
+        }
 
         return null;
     }

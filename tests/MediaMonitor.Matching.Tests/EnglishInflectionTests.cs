@@ -11,6 +11,8 @@ public class EnglishInflectionTests
     [InlineData("refugee camp", "Aid reached the refugees' camps on Monday", "refugees' camps")]
     [InlineData("coronavirus", "Most coronaviruses cause mild colds", "coronaviruses")]
     [InlineData("city", "Several cities imposed curfews", "cities")]
+    [InlineData("suicide bombing", "A wave of suicide bombings hit the city", "suicide bombings")]
+    [InlineData("killings", "The killing of protesters", "killing")]
     public void when_an_english_noun_is_plural(string phrase, string text, string expected)
     {
         Assert.Equal([expected], Watch.Found(phrase, text));
@@ -65,5 +67,33 @@ public class EnglishInflectionTests
     {
         Assert.Equal(["elections"], Watch.Found("election", "Parliament called early elections"));
         Assert.Equal(["withdrawals"], Watch.Found("withdrawal", "Both withdrawals were delayed"));
+    }
+
+    [Theory]
+    [InlineData("evacuate", "Residents were evacuated overnight", "evacuated")]
+    [InlineData("evacuate", "Troops are evacuating the town", "evacuating")]
+    [InlineData("evacuated", "They evacuate the town", "evacuate")]
+    [InlineData("criticize", "Ministers criticized the plan", "criticized")]
+    [InlineData("negotiate", "Both sides negotiated for days", "negotiated")]
+    [InlineData("vaccinate", "Nurses vaccinated 500 people", "vaccinated")]
+    [InlineData("escalate", "The conflict escalates", "escalates")]
+    [InlineData("hospitalize", "Two were hospitalized", "hospitalized")]
+    [InlineData("organize", "They organized a march", "organized")]
+    public void when_a_verb_ending_in_a_derivational_suffix_is_inflected(string phrase, string text, string expected)
+    {
+        Assert.Equal([expected], Watch.Found(phrase, text));
+    }
+
+    [Theory]
+    [InlineData("lead", "The army led the offensive", "led")]
+    [InlineData("find", "Investigators found the wreck", "found")]
+    [InlineData("rise", "Prices rose sharply", "rose")]
+    [InlineData("overthrow", "The president was overthrown", "overthrown")]
+    [InlineData("crisis", "Two crises at once", "crises")]
+    [InlineData("go home", "They are going home", "going home")]
+    [InlineData("do business", "Doing business there is hard", "Doing business")]
+    public void when_an_english_form_is_irregular(string phrase, string text, string expected)
+    {
+        Assert.Equal([expected], Watch.Found(phrase, text));
     }
 }

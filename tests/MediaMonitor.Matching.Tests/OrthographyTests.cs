@@ -113,4 +113,32 @@ public class OrthographyTests
     {
         Assert.Equal(["Café Müller"], Watch.Found("cafe muller", "A new play opened at Café Müller last night"));
     }
+
+    [Theory]
+    [InlineData("organisation", "The organization said", "organization")]
+    [InlineData("organization", "Aid organisations warned", "organisations")]
+    [InlineData("defense minister", "The Defence Minister resigned", "Defence Minister")]
+    [InlineData("defence", "The defense of the city", "defense")]
+    [InlineData("programme", "A vaccination program began", "program")]
+    [InlineData("program", "Two programmes were cut", "programmes")]
+    [InlineData("centre", "The Center for Disease Control", "Center")]
+    [InlineData("center", "The city centre was closed", "centre")]
+    [InlineData("rumor", "Rumours spread quickly", "Rumours")]
+    [InlineData("labour party", "The Labor Party won", "Labor Party")]
+    [InlineData("criticize", "Ministers criticised the plan", "criticised")]
+    [InlineData("travel ban", "A travelling ban was lifted", "travelling ban")]
+    [InlineData("pediatric", "The paediatric ward", "paediatric")]
+    [InlineData("grey zone", "In a gray zone", "gray zone")]
+    public void when_british_and_american_spellings_differ(string phrase, string text, string expected)
+    {
+        Assert.Equal([expected], Watch.Found(phrase, text));
+    }
+
+    [Theory]
+    [InlineData("tire", "The tyre burst")]          // tire is also "get tired": no pair on purpose
+    [InlineData("story", "A ten-storey building")]
+    public void when_the_other_spelling_is_another_word_it_is_not_paired(string phrase, string text)
+    {
+        Assert.Empty(Watch.Found(phrase, text));
+    }
 }

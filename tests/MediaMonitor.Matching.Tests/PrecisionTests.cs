@@ -35,13 +35,15 @@ public class PrecisionTests
     }
 
     [Fact]
-    public void when_a_one_word_term_has_the_article_the_article_word_must_have_it()
+    public void when_a_one_word_term_has_the_article_the_word_without_it_matches_too()
     {
-        // القاعدة alone means al-Qaeda; قاعدة without the article is "a base".
-        Assert.Empty(Watch.Found("القاعدة", "وسقطت قذائف على قاعدة عسكرية قرب بغداد"));
+        // Spec: definiteness is an allowed variation, for one-word terms too (v1 asked القاعدة for the article in the text).
+        // The price: القاعدة (al-Qaeda) also finds قاعدة (a base); watch "تنظيم القاعدة" for the organisation alone.
+        Assert.Equal(["قاعدة"], Watch.Found("القاعدة", "وسقطت قذائف على قاعدة عسكرية قرب بغداد"));
         Assert.Equal(["القاعدة"], Watch.Found("القاعدة", "وأعلن تنظيم القاعدة مسؤوليته"));
         Assert.Equal(["بالقاعدة"], Watch.Found("القاعدة", "ويشتبه في صلته بالقاعدة"));
-        Assert.Equal(["قاعدة"], Watch.Found("قاعدة", "وسقطت قذائف على قاعدة عسكرية قرب بغداد"));
+        Assert.Equal(["انتخابات"], Watch.Found("الانتخابات", "وجرت انتخابات بلدية في المدينة"));
+        Assert.Equal(["الانتخابات"], Watch.Found("انتخابات", "وجرت الانتخابات في موعدها"));
     }
 
     [Fact]

@@ -21,7 +21,9 @@ internal static class ArabicParadigm
     {
         var bare = word;
         var definite = false;
-        if (!ArabicLexicon.Unsegmentable.Contains(CharFolding.FoldKey(word)))
+        // A lexicon word that starts like the article (ألغام, ألوية → الغام, الوية once hamza is folded) is not stripped.
+        var wholeWordGroup = ArabicLexicon.GroupByForm.ContainsKey(CharFolding.FoldKey(word));
+        if (!wholeWordGroup && !ArabicLexicon.Unsegmentable.Contains(CharFolding.FoldKey(word)))
         {
             foreach (var p in ArabicClitics.DefiniteProclitics)
             {
@@ -36,17 +38,12 @@ internal static class ArabicParadigm
 
         var forms = new HashSet<string>(StringComparer.Ordinal);
         var folded = CharFolding.FoldKey(bare);
-        if (ArabicLexicon.GroupByForm.TryGetValue(folded, out var group))
-        {
-            forms.UnionWith(group.FoldedForms);
-            AddRegular(group.Singular, forms);
-        }
-        else
-        {
-            AddRegular(bare, forms);
-        }
+        var group = ArabicLexicon.GroupByForm.GetValueOrDefault(folded);
+        AddRegular(group?.Singular ?? bare, forms);
+        // A generated form that is a word of its own (طالبان is no dual of طالب) is dropped; listed forms stay.
+        forms.RemoveWhere(f => ArabicLexicon.Unsegmentable.Contains(f));
+        if (group is not null) forms.UnionWith(group.FoldedForms);
         forms.Add(folded);
-        forms.RemoveWhere(f => f != folded && ArabicLexicon.Unsegmentable.Contains(f));
         return new WordForms(forms.Order(StringComparer.Ordinal).ToArray(), definite);
     }
 

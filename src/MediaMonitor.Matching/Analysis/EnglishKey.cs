@@ -45,6 +45,22 @@ internal sealed class EnglishKey
         ["shook"] = "shake", ["shaken"] = "shake", ["forbade"] = "forbid", ["forbidden"] = "forbid",
         ["dying"] = "die", ["lying"] = "lie", ["men"] = "man", ["women"] = "woman", ["children"] = "child",
         ["militia"] = "militia", ["militias"] = "militia",
+        ["led"] = "lead", ["fed"] = "feed", ["met"] = "meet", ["kept"] = "keep", ["lost"] = "lose", ["paid"] = "pay",
+        ["laid"] = "lay", ["meant"] = "mean", ["felt"] = "feel", ["found"] = "find", ["heard"] = "hear", ["made"] = "make",
+        ["got"] = "get", ["gotten"] = "get", ["gave"] = "give", ["given"] = "give", ["seen"] = "see", ["knew"] = "know",
+        ["known"] = "know", ["grew"] = "grow", ["grown"] = "grow", ["threw"] = "throw", ["thrown"] = "throw",
+        ["stood"] = "stand", ["understood"] = "understand", ["sat"] = "sit", ["swore"] = "swear", ["sworn"] = "swear",
+        ["wore"] = "wear", ["worn"] = "wear", ["beaten"] = "beat", ["sank"] = "sink", ["sunk"] = "sink",
+        ["arose"] = "arise", ["arisen"] = "arise", ["undertook"] = "undertake", ["undertaken"] = "undertake",
+        ["forgot"] = "forget", ["forgotten"] = "forget", ["forgave"] = "forgive", ["forgiven"] = "forgive",
+        ["withheld"] = "withhold", ["upheld"] = "uphold", ["overthrew"] = "overthrow", ["overthrown"] = "overthrow",
+        ["overcame"] = "overcome", ["became"] = "become", ["taught"] = "teach", ["dealt"] = "deal", ["lent"] = "lend",
+        ["spent"] = "spend", ["stuck"] = "stick", ["swept"] = "sweep", ["fell"] = "fall", ["rode"] = "ride",
+        ["ridden"] = "ride", ["rose"] = "rise", ["hung"] = "hang", ["dug"] = "dig", ["slain"] = "slay",
+        ["had"] = "have", ["has"] = "have", ["did"] = "do", ["done"] = "do", ["does"] = "do", ["goes"] = "go", ["woke"] = "wake",
+        ["woken"] = "wake", ["swung"] = "swing", ["spun"] = "spin", ["bled"] = "bleed",
+        ["crises"] = "crisis", ["criteria"] = "criterion", ["phenomena"] = "phenomenon", ["knives"] = "knife",
+        ["wives"] = "wife", ["thieves"] = "thief", ["halves"] = "half",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IEnumerable<KeyValuePair<string, string>> IrregularForms => Irregular;
@@ -76,6 +92,7 @@ internal sealed class EnglishKey
         foreach (var c in w)
             if (c < 'a' || c > 'z') return w;   // other scripts and mixed tokens are matched as written
         if (w.Length <= 2) return w;
+        w = EnglishSpelling.ToAmerican(w);
         if (Irregular.TryGetValue(w, out var baseForm)) w = baseForm;
 
         stemmer.SetCurrent(w);
@@ -98,12 +115,16 @@ internal sealed class EnglishKey
         if (inflectionless.Length > 0 && inflectionless[^1] == 'y') inflectionless = inflectionless[..^1] + "i";
         if (!inflectionless.StartsWith(stem, StringComparison.Ordinal)) return "";
         var tail = inflectionless[stem.Length..];
+        // A final e comes and goes with the ending (evacuate, evacuated → evacuat): it is spelling, not derivation.
+        if (tail.EndsWith('e')) tail = tail[..^1];
         // One letter is spelling (agree/agre, stopp/stop), not a suffix.
         return tail.Length < 2 ? "" : tail;
     }
 
     private static string StripInflection(string w)
     {
+        // The plural of a noun in -ing (bombings, killings) is the -ing form's plural, not a derivation of it.
+        if (w.Length > 6 && w.EndsWith("ings", StringComparison.Ordinal)) w = w[..^1];
         if (w.Length > 4 && (w.EndsWith("ies", StringComparison.Ordinal) || w.EndsWith("ied", StringComparison.Ordinal)))
             return w[..^3] + "y";
         if (w.Length > 4 && (w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) ||
@@ -112,7 +133,7 @@ internal sealed class EnglishKey
             return w[..^2];
         if (w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i')) return w[..^1];
         if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal)) return w[..^2];
-        if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal)) return w[..^3];
+        if (w.Length >= 5 && w.EndsWith("ing", StringComparison.Ordinal)) return w[..^3];
         return w;
     }
 }

@@ -7,17 +7,19 @@ internal struct Token
 {
     public int Start;
     public int End;
-    public int Sentence;
 
-    /// <summary>Increases at commas, colons, semicolons and dashes: a phrase lies within one clause. Brackets and quotes
-    /// do not count: تنظيم (داعش) and Islamic State (IS) group are still one phrase.</summary>
-    public int Clause;
+    /// <summary>Increases at sentence ends: a phrase lies within one sentence. Commas, colons, semicolons, dashes,
+    /// brackets and quotes end no sentence: تنظيم (داعش) and "rockets, then an attack" are still one sentence.</summary>
+    public int Sentence;
     public int NormStart;
     public int NormLength;
     public TokenKind Kind;
 
     /// <summary>The next token is a Latin word after only spaces or one hyphen (air strike, air-strike → airstrike).</summary>
     public bool JoinsNext;
+
+    /// <summary>That join is a hyphen (e-mail, x-ray): a one-letter first part is a compound only then.</summary>
+    public bool JoinsByHyphen;
 }
 
 /// <summary>The tokens of one text, reusable across texts to keep analysis allocation-light.</summary>

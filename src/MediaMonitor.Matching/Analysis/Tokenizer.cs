@@ -19,7 +19,7 @@ internal static class Tokenizer
         "oct", "nov", "dec", "fig", "vol", "dept", "approx", "adm", "maj", "brig", "cmdr", "pres", "rev", "hon",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Appends the tokens of <paramref name="text"/>, numbering sentences and clauses from zero.</summary>
+    /// <summary>Appends the tokens of <paramref name="text"/>, numbering sentences from zero.</summary>
     public static void Tokenize(string text, TokenList into)
     {
         var n = text.Length;
@@ -35,23 +35,12 @@ internal static class Tokenizer
                 i = ReadToken(text, i, cls, into, position, firstOfText);
                 continue;
             }
-            if (IsSentenceBreak(text, i, into, firstOfText))
-            {
-                position.Sentence++;
-                position.Clause++;
-            }
-            else if (IsClauseBreak(c))
-            {
-                position.Clause++;
-            }
+            if (IsSentenceBreak(text, i, into, firstOfText)) position.Sentence++;
             i++;
         }
     }
 
-    private record struct Position(int Sentence, int Clause);
-
-    private static bool IsClauseBreak(char c) =>
-        c is ',' or '\u060C' or ';' or '\u061B' or ':' or '\u2013' or '\u2014';
+    private record struct Position(int Sentence);
 
     private static CharClass Classify(char c)
     {
@@ -132,12 +121,16 @@ internal static class Tokenizer
         if (kind == TokenKind.Latin && into.Count > firstOfText)
         {
             ref var prev = ref into[into.Count - 1];
-            if (prev.Kind == TokenKind.Latin && prev.Sentence == position.Sentence && IsJoinGap(text.AsSpan(prev.End, start - prev.End)))
+            var gap = text.AsSpan(prev.End, start - prev.End);
+            if (prev.Kind == TokenKind.Latin && prev.Sentence == position.Sentence && IsJoinGap(gap))
+            {
                 prev.JoinsNext = true;
+                prev.JoinsByHyphen = gap.Length == 1 && gap[0] is '-' or '\u2010' or '\u2011';
+            }
         }
         into.Add(new Token
         {
-            Start = start, End = end, Sentence = position.Sentence, Clause = position.Clause, NormStart = normStart, NormLength = normLength, Kind = kind,
+            Start = start, End = end, Sentence = position.Sentence, NormStart = normStart, NormLength = normLength, Kind = kind,
         });
     }
 

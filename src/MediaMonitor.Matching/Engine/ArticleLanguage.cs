@@ -14,4 +14,14 @@ internal static class ArticleLanguages
         var s when s.StartsWith("en-", StringComparison.Ordinal) => ArticleLanguage.English,
         _ => ArticleLanguage.Other,
     };
+
+    /// <summary>The article's language as given, else as its letters tell (<see cref="LanguageDetector"/>).</summary>
+    public static ArticleLanguage Of(ArticleText article)
+    {
+        var given = Parse(article.Lang);
+        if (given != ArticleLanguage.Any) return given;
+        var (titleArabic, titleLatin) = LanguageDetector.CountLetters(article.Title);
+        var (bodyArabic, bodyLatin) = LanguageDetector.CountLetters(article.Body);
+        return Parse(LanguageDetector.Decide((titleArabic + bodyArabic, titleLatin + bodyLatin)));
+    }
 }

@@ -3,10 +3,10 @@ using MediaMonitor.Matching.Analysis;
 
 namespace MediaMonitor.Matching.Engine;
 
-/// <summary>Turns one term into the word-id sequences the trie indexes.</summary>
+/// <summary>Turns one phrase (a term, or a phrase of a rule) into the word-id sequences the trie indexes.</summary>
 internal static class TermCompiler
 {
-    public sealed record Compiled(bool Exact, bool RequiresDefiniteArticle, List<int[]> Patterns);
+    public sealed record Compiled(bool Exact, int LongestPattern, List<int[]> Patterns);
 
     /// <summary>Function words never glued into a compound variant ("in hospital" has no "inhospital").</summary>
     private static readonly FrozenSet<string> NotCompounded = new[]
@@ -15,53 +15,52 @@ internal static class TermCompiler
         "be", "are", "it", "its", "this", "that", "not", "no",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static Compiled Compile(TermDefinition term, Vocabulary.Builder vocabulary)
+    /// <param name="wildcard">The last word is a prefix: it stands for any article word that starts with it.</param>
+    public static Compiled Compile(string phrase, bool wildcard, Vocabulary.Builder vocabulary)
     {
-        var parsed = ParsedTerm.Parse(term.Phrase);
-        var words = parsed.Words;
-        var ids = new int[words.Count];
-        var norms = new string[words.Count];
-        var definite = false;
-        for (var k = 0; k < words.Count; k++)
+        var parsed = ParsedTerm.Parse(phrase);
+        var patterns = new List<int[]>();
+        var longest = 0;
+        foreach (var words in parsed.Variants())
         {
-            ref var w = ref words[k];
-            var norm = norms[k] = words.NormOf(w).ToString();
-            switch (w.Kind)
+            var ids = new int[words.Length];
+            for (var k = 0; k < words.Length; k++)
             {
-                case TokenKind.Arabic:
-                    ids[k] = vocabulary.AddArabic(norm, out var hadArticle);
-                    definite = hadArticle;
-                    break;
-                case TokenKind.Number:
-                    ids[k] = vocabulary.AddNumber(norm);
-                    break;
-                default:
-                    ids[k] = vocabulary.AddLatin(norm);
-                    break;
+                var (norm, kind) = words[k];
+                if (wildcard && k == words.Length - 1)
+                {
+                    ids[k] = vocabulary.AddPrefix(norm, kind);
+                    continue;
+                }
+                ids[k] = kind switch
+                {
+                    TokenKind.Arabic => vocabulary.AddArabic(norm),
+                    TokenKind.Number => vocabulary.AddNumber(norm),
+                    _ => vocabulary.AddLatin(norm, joinable: true),
+                };
+            }
+            patterns.Add(ids);
+            longest = Math.Max(longest, ids.Length);
+
+            // air strike / air-strike also as airstrike; the article side joins in the other direction.
+            var lastJoinable = wildcard ? words.Length - 2 : words.Length - 1;
+            for (var k = 0; k + 1 <= lastJoinable; k++)
+            {
+                if (!IsCompoundPart(words[k]) || !IsCompoundPart(words[k + 1])) continue;
+                var variant = new int[ids.Length - 1];
+                Array.Copy(ids, variant, k);
+                variant[k] = vocabulary.AddLatin(words[k].Norm + words[k + 1].Norm, joinable: false);
+                Array.Copy(ids, k + 2, variant, k + 1, ids.Length - k - 2);
+                patterns.Add(variant);
             }
         }
-
-        var patterns = new List<int[]> { ids };
-        // air strike / air-strike also as airstrike; the article side joins in the other direction.
-        for (var k = 0; k + 1 < words.Count; k++)
-        {
-            if (!IsCompoundPart(words[k], norms[k]) || !IsCompoundPart(words[k + 1], norms[k + 1])) continue;
-            var variant = new int[ids.Length - 1];
-            Array.Copy(ids, variant, k);
-            variant[k] = vocabulary.AddLatin(norms[k] + norms[k + 1]);
-            Array.Copy(ids, k + 2, variant, k + 1, ids.Length - k - 2);
-            patterns.Add(variant);
-        }
-
-        // A one-word term written with the article asks for the definite word: القاعدة (al-Qaeda) is not قاعدة (a base).
-        // In longer phrases the other words carry the meaning, so definiteness is free there.
-        return new Compiled(parsed.Exact, definite && words.Count == 1, patterns);
+        return new Compiled(parsed.Exact, longest, patterns);
     }
 
-    private static bool IsCompoundPart(in Token t, string norm)
+    private static bool IsCompoundPart(TermWord w)
     {
-        if (t.Kind != TokenKind.Latin || norm.Length < 2 || NotCompounded.Contains(norm)) return false;
-        foreach (var c in norm) if (c < 'a' || c > 'z') return false;
+        if (w.Kind != TokenKind.Latin || w.Norm.Length < 2 || NotCompounded.Contains(w.Norm)) return false;
+        foreach (var c in w.Norm) if (c < 'a' || c > 'z') return false;
         return true;
     }
 }

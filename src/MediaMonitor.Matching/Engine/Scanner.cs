@@ -1,0 +1,506 @@
+using MediaMonitor.Matching.Analysis;
+
+namespace MediaMonitor.Matching.Engine;
+
+/// <summary>What <see cref="Matcher.Compile(IEnumerable{WatchlistDefinition})"/> builds; immutable, shared by all threads.</summary>
+internal sealed class CompiledSet(
+    WatchlistDefinition[] watchlists,
+    EntryTable entries,
+    Vocabulary vocabulary,
+    PhraseTrie trie,
+    CompiledRule?[] rules)
+{
+    public WatchlistDefinition[] Watchlists { get; } = watchlists;
+    public EntryTable Entries { get; } = entries;
+    public Vocabulary Vocabulary { get; } = vocabulary;
+    public PhraseTrie Trie { get; } = trie;
+
+    /// <summary>Per watchlist, its compiled rule or null.</summary>
+    public CompiledRule?[] Rules { get; } = rules;
+}
+
+/// <summary>
+/// Matches articles against one <see cref="CompiledSet"/>. Holds every buffer the work needs, reused from article to
+/// article, so one instance serves one thread (the matcher keeps one per thread) and steady-state matching allocates
+/// only its results. Per article: tokenise each field; turn each token into the ids of the term words it can be a form
+/// of (cached per distinct word); walk the trie from every token with a phrase-starting id; record raw hits; then group
+/// them by watchlist, evaluate the rules of watchlists with a rule-phrase hit, and build the reported hits.
+/// </summary>
+internal sealed class Scanner
+{
+    /// <summary>Trie nodes one start word may visit: a phrase walk branches at every gap, so a pathological text
+    /// (the same word a thousand times) is cut off here instead of exploding; real text never comes close.</summary>
+    private const int WalkBudget = 4096;
+
+    private readonly CompiledSet set;
+    private readonly PhraseTrie trie;
+    private readonly EntryTable entries;
+    private readonly Vocabulary vocabulary;
+
+    private readonly TokenList tokens = new();
+    private readonly TokenCache cache = new();
+    private readonly IdList ids = new();
+    private readonly ArabicReadings readings = new();
+    private readonly CharBuffer joined = new(64);
+
+    // Candidates: for token i, cands[candStart[i]..candStart[i + 1]] are the words it can be.
+    private int[] candStart = new int[257];
+    private Candidate[] cands = new Candidate[512];
+    private int candCount;
+
+    private RawHit[] hits = new RawHit[256];
+    private int hitCount;
+    private int fieldFirstHit;
+    private int startFirstHit;
+    private ArticleField field;
+    private byte fieldBit;
+    private int budget;
+
+    // Per watchlist: the hits of the current article as a linked list, valid when the stamp is the article's.
+    private readonly int[] watchlistStamp;
+    private readonly int[] watchlistHead;
+    private int[] touched = new int[64];
+    private int touchedCount;
+    private int stamp;
+
+    private int[] reportBuffer = new int[64];
+    private int[] ruleBuffer = new int[16];
+    private readonly List<int> ruleReported = [];
+    private readonly RuleEvaluator evaluator = new();
+
+    public Scanner(CompiledSet set)
+    {
+        this.set = set;
+        trie = set.Trie;
+        entries = set.Entries;
+        vocabulary = set.Vocabulary;
+        watchlistStamp = new int[set.Watchlists.Length];
+        watchlistHead = new int[set.Watchlists.Length];
+    }
+
+    internal static int DebugStopAfter = 9;
+    internal static long DebugMisses, DebugWalks, DebugChild, DebugCands, DebugRecords, DebugHits;
+
+    public IReadOnlyList<WatchlistMatch> Match(ArticleText article)
+    {
+        if (++stamp == int.MaxValue)
+        {
+            Array.Clear(watchlistStamp);
+            stamp = 1;
+        }
+        hitCount = 0;
+        touchedCount = 0;
+        if (!string.IsNullOrEmpty(article.Title)) Scan(article.Title, ArticleField.Title);
+        if (!string.IsNullOrEmpty(article.Body)) Scan(article.Body, ArticleField.Body);
+        if (DebugStopAfter < 4) return [];
+        return touchedCount == 0 ? [] : Report(article);
+    }
+
+    private void Scan(string text, ArticleField f)
+    {
+        field = f;
+        fieldBit = f == ArticleField.Title ? EntryTable.TitleBit : EntryTable.BodyBit;
+        fieldFirstHit = hitCount;
+        tokens.Clear();
+        Tokenizer.Tokenize(text, tokens);
+        if (DebugStopAfter < 2) return;
+        FindCandidates();
+        if (DebugStopAfter < 3) return;
+        var n = tokens.Count;
+        for (var i = 0; i < n; i++)
+        {
+            var first = candStart[i];
+            var end = candStart[i + 1];
+            if (first == end) continue;
+            startFirstHit = hitCount;
+            budget = WalkBudget;
+            for (var c = first; c < end; c++)
+                if (cands[c].Word.Root >= 0) WalkFromRoot(cands[c], i);
+            if (hitCount > startFirstHit) FinishStart();
+        }
+    }
+
+    private void FindCandidates()
+    {
+        var n = tokens.Count;
+        candCount = 0;
+        if (candStart.Length < n + 1) candStart = new int[n * 2 + 1];
+        for (var i = 0; i < n; i++)
+        {
+            candStart[i] = candCount;
+            ref var t = ref tokens[i];
+            var norm = tokens.NormOf(t);
+            if (!cache.TryGet(norm, out var found, out var compoundHead))
+            {
+                DebugMisses++;
+                ids.Clear();
+                vocabulary.Analyze(t, norm, ids, readings);
+                compoundHead = t.Kind == TokenKind.Latin && vocabulary.MayStartCompound(norm);
+                found = cache.Add(norm, ids.Items, trie, compoundHead);
+            }
+            foreach (ref readonly var w in found) AddCandidate(w, i);
+            if (compoundHead && t.JoinsNext && i + 1 < n) AddJoined(i);
+        }
+        candStart[n] = candCount;
+        DebugCands += candCount;
+    }
+
+    /// <summary>A compound written in two (airstrike as air strike or air-strike) is also one word ending at the next token.</summary>
+    private void AddJoined(int i)
+    {
+        var found = vocabulary.Compound(tokens.NormOf(tokens[i]), tokens.NormOf(tokens[i + 1]), tokens[i].JoinsByHyphen, joined);
+        if (found is null) return;
+        foreach (var id in found) AddCandidate(CandidateWord.Of(id, trie), i + 1);
+    }
+
+    private void AddCandidate(in CandidateWord word, int endToken)
+    {
+        if (candCount == cands.Length) Array.Resize(ref cands, candCount * 2);
+        cands[candCount++] = new Candidate(word, endToken);
+    }
+
+    /// <summary>
+    /// Follows the trie from the node a phrase's first word leads to. What that node holds (its child mask, whether it
+    /// ends a phrase, how far its next word may be) comes with the candidate from the token cache, so the node itself,
+    /// somewhere in a trie of megabytes, is only read when a following word may continue the phrase.
+    /// </summary>
+    private void WalkFromRoot(in Candidate first, int start)
+    {
+        ref readonly var word = ref first.Word;
+        if (word.EndsPhrase) RecordTerminals(trie.NodeAt(word.Root), start, first.End, 0);
+        if (word.NextGap < 0) return;
+        var sentence = tokens[start].Sentence;
+        var limit = Math.Min(tokens.Count - 1, first.End + 1 + word.NextGap);
+        for (var j = first.End + 1; j <= limit; j++)
+        {
+            if (tokens[j].Sentence != sentence) break;
+            var gap = j - first.End - 1;
+            for (var c = candStart[j]; c < candStart[j + 1]; c++)
+            {
+                var next = cands[c].Word.Word;
+                if ((word.ChildMask & (1UL << (next & 63))) == 0) continue;
+                DebugChild++;
+                var child = trie.Child(trie.NodeAt(word.Root), next);
+                if (child >= 0 && gap <= trie.NodeAt(child).SubtreeGap) Walk(child, start, cands[c].End, gap);
+            }
+        }
+    }
+
+    /// <summary>Follows the trie from <paramref name="nodeIndex"/>, reached by a phrase that started at token
+    /// <paramref name="start"/> and whose last word so far ends at token <paramref name="last"/>.</summary>
+    private void Walk(int nodeIndex, int start, int last, int gapUsed)
+    {
+        if (--budget < 0) return;
+        DebugWalks++;
+        ref readonly var node = ref trie.NodeAt(nodeIndex);
+        if (node.TerminalEnd > node.TerminalStart) RecordTerminals(node, start, last, gapUsed);
+        var maxGap = node.NextGap;
+        if (maxGap < 0) return;
+        var sentence = tokens[start].Sentence;
+        var limit = Math.Min(tokens.Count - 1, last + 1 + maxGap);
+        for (var j = last + 1; j <= limit; j++)
+        {
+            if (tokens[j].Sentence != sentence) break;
+            var gap = j - last - 1;
+            for (var c = candStart[j]; c < candStart[j + 1]; c++)
+            {
+                DebugChild++;
+                var child = trie.Child(node, cands[c].Word.Word);
+                if (child >= 0 && gap <= trie.NodeAt(child).SubtreeGap) Walk(child, start, cands[c].End, Math.Max(gapUsed, gap));
+            }
+        }
+    }
+
+    private void RecordTerminals(in PhraseTrie.Node node, int start, int last, int gapUsed)
+    {
+        foreach (var e in trie.TerminalsAt(node)) Record(e, start, last, gapUsed);
+    }
+
+    private void Record(int e, int start, int last, int gapUsed)
+    {
+        DebugRecords++;
+        ref readonly var info = ref entries.Info[e];
+        if (gapUsed > info.Gap || (info.Fields & fieldBit) == 0) return;
+        // Of two matches of one entry from the same start, the one ending first is the tighter, truer one.
+        for (var k = startFirstHit; k < hitCount; k++)
+        {
+            if (hits[k].Entry != e) continue;
+            if (last < hits[k].EndToken)
+            {
+                hits[k].EndToken = last;
+                hits[k].EndChar = tokens[last].End;
+            }
+            return;
+        }
+        if (hitCount == hits.Length) Array.Resize(ref hits, hitCount * 2);
+        hits[hitCount++] = new RawHit
+        {
+            Entry = e, StartToken = start, EndToken = last, StartChar = tokens[start].Start, EndChar = tokens[last].End,
+            Field = field, Next = -1,
+        };
+    }
+
+    /// <summary>Settles the hits that start at one token and files them under their watchlists.</summary>
+    private void FinishStart()
+    {
+        for (var k = startFirstHit; k < hitCount; k++)
+        {
+            ref var h = ref hits[k];
+            var e = h.Entry;
+            // Of two matches of one entry ending on the same word, the later start is the tighter, truer one:
+            // "the air air strike" holds "air strike" twice, once with a word skipped. Hits are in start order.
+            ref readonly var info = ref entries.Info[e];
+            var from = h.EndToken - info.Span;
+            for (var p = startFirstHit - 1; p >= fieldFirstHit; p--)
+            {
+                ref var q = ref hits[p];
+                if (q.StartToken < from) break;
+                if (q.Entry == e && q.EndToken == h.EndToken && !q.Dropped)
+                {
+                    q.Dropped = true;
+                    break;
+                }
+            }
+            DebugHits++;
+            var w = info.Watchlist;
+            if (watchlistStamp[w] != stamp)
+            {
+                watchlistStamp[w] = stamp;
+                watchlistHead[w] = -1;
+                if (touchedCount == touched.Length) Array.Resize(ref touched, touchedCount * 2);
+                touched[touchedCount++] = w;
+            }
+            h.Next = watchlistHead[w];
+            watchlistHead[w] = k;
+        }
+    }
+
+    private IReadOnlyList<WatchlistMatch> Report(ArticleText article)
+    {
+        var order = touched.AsSpan(0, touchedCount);
+        order.Sort();
+        var result = new List<WatchlistMatch>(touchedCount);
+        foreach (var w in order)
+        {
+            var reported = 0;
+            var ruleHits = 0;
+            for (var k = watchlistHead[w]; k >= 0; k = hits[k].Next)
+            {
+                if (hits[k].Dropped) continue;
+                if (entries.Info[hits[k].Entry].Leaf < 0) Push(ref reportBuffer, ref reported, k);
+                else Push(ref ruleBuffer, ref ruleHits, k);
+            }
+            if (ruleHits > 0 && set.Rules[w] is { } rule)
+            {
+                ruleReported.Clear();
+                if (evaluator.Evaluate(rule, hits, ruleBuffer.AsSpan(0, ruleHits), entries.Info, article, ruleReported))
+                    foreach (var k in ruleReported) Push(ref reportBuffer, ref reported, k);
+            }
+            if (reported == 0) continue;
+            var list = reportBuffer.AsSpan(0, reported);
+            list.Sort(new HitOrder(hits, entries.Info));
+            result.Add(new WatchlistMatch(set.Watchlists[w].Id, set.Watchlists[w].Version, Materialise(list, article)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// One hit per mention: a hit inside a longer hit of the same watchlist is dropped (داعش inside تنظيم داعش, covid
+    /// inside COVID-19), and when several phrases match the same words the first listed names the hit.
+    /// </summary>
+    private Hit[] Materialise(Span<int> sorted, ArticleText article)
+    {
+        // First pass: which hits stay (compacted in place), so the result is one exact-size array.
+        var kept = 0;
+        var coveredField = (ArticleField)(-1);
+        var coveredTo = -1;
+        foreach (var k in sorted)
+        {
+            ref var h = ref hits[k];
+            if (h.Field == coveredField && h.EndChar <= coveredTo) continue;
+            coveredField = h.Field;
+            coveredTo = h.EndChar;
+            sorted[kept++] = k;
+        }
+        var result = new Hit[kept];
+        for (var i = 0; i < kept; i++)
+        {
+            ref var h = ref hits[sorted[i]];
+            var text = h.Field == ArticleField.Title ? article.Title! : article.Body;
+            result[i] = new Hit(entries.Phrase[h.Entry], h.Field, h.StartChar, h.EndChar - h.StartChar,
+                text.Substring(h.StartChar, h.EndChar - h.StartChar));
+        }
+        return result;
+    }
+
+    private static void Push(ref int[] buffer, ref int count, int value)
+    {
+        if (count == buffer.Length) Array.Resize(ref buffer, count * 2);
+        buffer[count++] = value;
+    }
+
+    /// <summary>Field, then start, then the longer first, then the phrase listed first.</summary>
+    private readonly struct HitOrder(RawHit[] hits, EntryInfo[] entries) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            ref var x = ref hits[a];
+            ref var y = ref hits[b];
+            var c = x.Field.CompareTo(y.Field);
+            if (c == 0) c = x.StartChar.CompareTo(y.StartChar);
+            if (c == 0) c = y.EndChar.CompareTo(x.EndChar);
+            if (c == 0) c = entries[x.Entry].Order.CompareTo(entries[y.Entry].Order);
+            return c != 0 ? c : a.CompareTo(b);
+        }
+    }
+}
+
+/// <summary>
+/// Article word (analysis form) → the word ids it can be a form of, for one scanner. News vocabulary is Zipfian: most
+/// words recur, so most tokens cost one lookup here instead of clitic readings, stemming and several vocabulary lookups.
+/// An open-addressing table over flat arrays (no object per word): one hash of the word, usually one probe. When full it
+/// starts over empty, so memory stays bounded (about 12 MB) whatever the stream of articles.
+/// </summary>
+internal sealed class TokenCache
+{
+    /// <summary>Distinct words kept; the shared corpus has about 120,000.</summary>
+    public const int Capacity = 1 << 18;
+
+    private const int MaxKeyLength = 64;
+
+    private struct Slot
+    {
+        public int Hash;
+        public int KeyStart;
+        public int KeyLength;
+        public int WordStart;
+        public int WordCount;
+        public bool CompoundHead;
+    }
+
+    // Starts small and doubles up to Capacity: a matcher used for a handful of articles stays small.
+    private int[] buckets = new int[2048];
+    private Slot[] slots = new Slot[1024];
+    private char[] keys = new char[8192];
+    private CandidateWord[] words = new CandidateWord[1024];
+    private int count;
+    private int keyLength;
+    private int wordLength;
+
+    public bool TryGet(ReadOnlySpan<char> key, out ReadOnlySpan<CandidateWord> found, out bool compoundHead)
+    {
+        var hash = Hash(key);
+        var mask = buckets.Length - 1;
+        for (var b = hash & mask; ; b = (b + 1) & mask)
+        {
+            var s = buckets[b] - 1;
+            if (s < 0) break;
+            ref var slot = ref slots[s];
+            if (slot.Hash == hash && slot.KeyLength == key.Length && keys.AsSpan(slot.KeyStart, slot.KeyLength).SequenceEqual(key))
+            {
+                found = words.AsSpan(slot.WordStart, slot.WordCount);
+                compoundHead = slot.CompoundHead;
+                return true;
+            }
+        }
+        found = default;
+        compoundHead = false;
+        return false;
+    }
+
+    /// <summary>Keeps the words <paramref name="ids"/> for <paramref name="key"/>, with what the trie says of each and
+    /// whether the word may start a compound written in two, and returns them.</summary>
+    public ReadOnlySpan<CandidateWord> Add(ReadOnlySpan<char> key, ReadOnlySpan<int> ids, PhraseTrie trie, bool compoundHead)
+    {
+        if (key.Length > MaxKeyLength) key = default;   // URLs and the like: rare, not worth keeping
+        else if (count == Capacity) Clear();
+        else if (count == slots.Length) Grow();
+        if (keyLength + key.Length > keys.Length) Array.Resize(ref keys, keys.Length * 2);
+        if (wordLength + ids.Length > words.Length) Array.Resize(ref words, Math.Max(words.Length * 2, wordLength + ids.Length));
+        var start = wordLength;
+        foreach (var id in ids) words[wordLength++] = CandidateWord.Of(id, trie);
+        if (key.IsEmpty) wordLength = start;   // not kept: the slots are overwritten by the next word
+        else
+        {
+            var hash = Hash(key);
+            var mask = buckets.Length - 1;
+            var b = hash & mask;
+            while (buckets[b] != 0) b = (b + 1) & mask;
+            key.CopyTo(keys.AsSpan(keyLength));
+            slots[count] = new Slot
+            {
+                Hash = hash, KeyStart = keyLength, KeyLength = key.Length, WordStart = start, WordCount = ids.Length,
+                CompoundHead = compoundHead,
+            };
+            keyLength += key.Length;
+            buckets[b] = ++count;
+        }
+        return words.AsSpan(start, ids.Length);
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref slots, slots.Length * 2);
+        buckets = new int[slots.Length * 2];
+        var mask = buckets.Length - 1;
+        for (var s = 0; s < count; s++)
+        {
+            var b = slots[s].Hash & mask;
+            while (buckets[b] != 0) b = (b + 1) & mask;
+            buckets[b] = s + 1;
+        }
+    }
+
+    private void Clear()
+    {
+        Array.Clear(buckets);
+        count = keyLength = wordLength = 0;
+    }
+
+    /// <summary>FNV-1a over the characters, then mixed: cheap, and words differ early.</summary>
+    private static int Hash(ReadOnlySpan<char> key)
+    {
+        var h = 2166136261u;
+        foreach (var c in key) h = (h ^ c) * 16777619u;
+        h ^= h >> 15;
+        return (int)(h & 0x7FFFFFFF);
+    }
+}
+
+/// <summary>
+/// One word an article token can be, with what the trie says of it as the first word of a phrase: the node it leads to
+/// (-1: it starts none), whether a phrase ends there, how many words may stand before the next one, and the mask of the
+/// words that may follow. Computed once per distinct article word (see <see cref="TokenCache"/>).
+/// </summary>
+internal readonly struct CandidateWord
+{
+    public readonly ulong ChildMask;
+    public readonly int Word;
+    public readonly int Root;
+    public readonly int NextGap;
+    public readonly bool EndsPhrase;
+
+    private CandidateWord(int word, int root, ulong childMask, int nextGap, bool endsPhrase)
+    {
+        Word = word;
+        Root = root;
+        ChildMask = childMask;
+        NextGap = nextGap;
+        EndsPhrase = endsPhrase;
+    }
+
+    public static CandidateWord Of(int word, PhraseTrie trie)
+    {
+        var root = trie.RootChild(word);
+        if (root < 0) return new CandidateWord(word, -1, 0, -1, false);
+        ref readonly var node = ref trie.NodeAt(root);
+        return new CandidateWord(word, root, node.ChildMask, node.NextGap, node.TerminalEnd > node.TerminalStart);
+    }
+}
+
+/// <summary>A word of the current article's token, ending at token <see cref="End"/> (the next one for a compound).</summary>
+internal readonly struct Candidate(in CandidateWord word, int end)
+{
+    public readonly CandidateWord Word = word;
+    public readonly int End = end;
+}
