@@ -7,19 +7,25 @@ namespace MediaMonitor.Matching;
 /// All watchlists compiled into one structure: a vocabulary from every surface form of every term word to word ids,
 /// and one trie of phrases over those ids, holding the terms and the phrases of the rules alike. Matching analyses each
 /// field once and costs array reads per word, not per term. Immutable after <see cref="Compile(IEnumerable{WatchlistDefinition})"/>;
-/// <see cref="Match"/> may be called from any number of threads at once (each thread gets its own working buffers).
+/// <see cref="Match"/> may be called from any number of threads at once (each call takes working buffers of its own).
 /// </summary>
 public sealed class Matcher
 {
     private readonly CompiledSet set;
-    private readonly ThreadLocal<Scanner> scanners;
+
+    /// <summary>
+    /// Idle scanners (working buffers and the per-word cache: a few MB once warm, about 10 MB at 100,000 terms). A scanner is taken for one article
+    /// and put back, so there are about as many as articles matched at once, not one per thread that ever called
+    /// <see cref="Match"/> (a web server's pool may run dozens). Each caller starts looking at a slot of its own, so a
+    /// thread usually gets back the scanner it used last, with its cache warm.
+    /// </summary>
+    private readonly Scanner?[] idle = new Scanner?[Math.Max(4, Environment.ProcessorCount * 2)];
 
     private Matcher(CompiledSet set, int termCount, int ruleCount)
     {
         this.set = set;
         TermCount = termCount;
         RuleCount = ruleCount;
-        scanners = new ThreadLocal<Scanner>(() => new Scanner(set));
     }
 
     /// <summary>
@@ -97,7 +103,7 @@ public sealed class Matcher
 
         var vocab = vocabulary.Build();
         var table = new EntryTable(entries);
-        var set = new CompiledSet(lists, table, vocab, trie.Build(vocab.WordCount, table.Gap), rules);
+        var set = new CompiledSet(lists, table, vocab, trie.Build(vocab.WordCount, table.Info), rules);
         return new Matcher(set, termCount, ruleCount);
 
         void AddEntry(EntryTable.Entry entry, List<int[]> patterns)
@@ -109,12 +115,6 @@ public sealed class Matcher
     }
 
     public int WatchlistCount => set.Watchlists.Length;
-
-    public static string DebugCounts() => $"walks {Scanner.DebugWalks} child {Scanner.DebugChild} cands {Scanner.DebugCands} records {Scanner.DebugRecords} hits {Scanner.DebugHits}";
-    public static void DebugReset() { Scanner.DebugWalks = Scanner.DebugChild = Scanner.DebugCands = Scanner.DebugRecords = Scanner.DebugHits = 0; }
-    public static long DebugMisses { get => Scanner.DebugMisses; set => Scanner.DebugMisses = value; }
-
-    public static int DebugStopAfter { get => Scanner.DebugStopAfter; set => Scanner.DebugStopAfter = value; }
 
     /// <summary>Terms compiled, over all watchlists (a phrase in two watchlists counts twice; refused terms not at all).</summary>
     public int TermCount { get; }
@@ -133,6 +133,31 @@ public sealed class Matcher
     {
         ArgumentNullException.ThrowIfNull(article);
         if (set.Entries.Count == 0) return [];
-        return scanners.Value!.Match(article);
+        var first = (int)((uint)Environment.CurrentManagedThreadId % (uint)idle.Length);
+        var scanner = Take(first) ?? new Scanner(set);
+        try
+        {
+            return scanner.Match(article);
+        }
+        finally
+        {
+            PutBack(scanner, first);
+        }
+    }
+
+    private Scanner? Take(int first)
+    {
+        for (int k = 0, i = first; k < idle.Length; k++, i = i + 1 == idle.Length ? 0 : i + 1)
+            if (Volatile.Read(ref idle[i]) is not null && Interlocked.Exchange(ref idle[i], null) is { } scanner)
+                return scanner;
+        return null;
+    }
+
+    private void PutBack(Scanner scanner, int first)
+    {
+        for (int k = 0, i = first; k < idle.Length; k++, i = i + 1 == idle.Length ? 0 : i + 1)
+            if (Volatile.Read(ref idle[i]) is null && Interlocked.CompareExchange(ref idle[i], scanner, null) is null)
+                return;
+        // More articles at once than slots: this one is let go.
     }
 }

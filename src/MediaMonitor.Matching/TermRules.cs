@@ -28,7 +28,7 @@ public static class TermRules
         if (phrase.Length > MaxPhraseLength)
             return $"The phrase is {phrase.Length} characters long; the limit is {MaxPhraseLength}.";
         if (term.Lang is not (null or "ar" or "en"))
-            return $"Unknown language \"{term.Lang}\": use \"ar\" or \"en\", or leave it empty to match articles in any language.";
+            return $"Unknown language \"{term.Lang}\": use \"ar\" or \"en\", or leave it empty (a term matches its words in articles of any language).";
 
         var parsed = ParsedTerm.Parse(phrase);
         if (parsed.MisplacedQuotes)

@@ -119,4 +119,12 @@ public class ArabicCliticTests
         Assert.Empty(Watch.Found("حكومة", "وقالت الحكومتهم"));
         Assert.Equal(["حكومتهم"], Watch.Found("حكومة", "وقالت حكومتهم"));
     }
+
+    [Fact]
+    public void when_a_three_letter_feminine_noun_takes_a_pronoun_its_ta_marbuta_becomes_ta()
+    {
+        // قوة + هم is written قوتهم: only its first two letters are those of the term word.
+        Assert.Equal(["قوتهم"], Watch.Found("قوة", "وأكد أن قوتهم كبيرة"));
+        Assert.Equal(["وقوتها"], Watch.Found("قوة", "وأشاد بالجيش وقوتها"));
+    }
 }

@@ -91,6 +91,7 @@ public class EnglishInflectionTests
     [InlineData("overthrow", "The president was overthrown", "overthrown")]
     [InlineData("crisis", "Two crises at once", "crises")]
     [InlineData("go home", "They are going home", "going home")]
+    [InlineData("go home", "They went home", "went home")]
     [InlineData("do business", "Doing business there is hard", "Doing business")]
     public void when_an_english_form_is_irregular(string phrase, string text, string expected)
     {

@@ -152,4 +152,18 @@ public class MatcherTests
         Assert.Equal("isis", match.WatchlistId);
         Assert.Equal("noise-7", Assert.Single(matcher.Match(new ArticleText(null, "see term7x5 word5 here"))).WatchlistId);
     }
+
+    [Fact]
+    public void when_an_article_repeats_phrase_words_thousands_of_times_matching_stays_linear()
+    {
+        // Every word can start or continue a gapped phrase here: the walk must not branch without bound.
+        var matcher = Matcher.Compile([List("w", 1, "air strike", "strike air strike air", "انسحاب القوات")]);
+        var body = string.Concat(Enumerable.Repeat("air air strike strike ", 20_000)) + string.Concat(Enumerable.Repeat("انسحاب انسحاب القوات ", 20_000));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var hits = Assert.Single(matcher.Match(new ArticleText(null, body))).Hits;
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(20), $"took {sw.Elapsed}");
+        Assert.Equal(20_000, hits.Count(h => h.Text == "انسحاب القوات"));
+        // Every "strike" lies in some hit: "air air strike" holds "air strike", overlapping longer hits are kept whole.
+        Assert.True(hits.Count(h => h.Field == ArticleField.Body && !h.Text.Contains('ا')) >= 10_000);
+    }
 }

@@ -59,4 +59,22 @@ public class PrecisionTests
         Assert.Empty(Watch.Found("war", "Both sides were warned of reprisals"));
         Assert.Empty(Watch.Found("حرب", "وأكد حربي أن الطريق مغلق"));
     }
+
+    [Theory]
+    [InlineData("ISIS", "The question is is it over")]            // a word written in two must be five letters or more
+    [InlineData("wear", "You know we are ready")]                 // the pieces together must be the word or an inflection
+    [InlineData("across", "He drew a cross on the map")]          // a one-letter first piece only with a hyphen (e-mail)
+    public void when_two_article_words_only_look_like_a_term_word_written_apart(string phrase, string text)
+    {
+        Assert.Empty(Watch.Found(phrase, text));
+    }
+
+    [Theory]
+    [InlineData("email", "Send an e-mail today", "e-mail")]
+    [InlineData("lockdown", "The lock down was lifted", "lock down")]
+    [InlineData("ceasefire", "The cease-fires held", "cease-fires")]
+    public void when_a_compound_term_word_is_written_in_two_pieces(string phrase, string text, string expected)
+    {
+        Assert.Equal([expected], Watch.Found(phrase, text));
+    }
 }

@@ -92,6 +92,7 @@ internal sealed class CompiledRule
 internal struct RawHit
 {
     public int Entry;
+    public EntryInfo Info;
     public int StartToken;
     public int EndToken;
     public int StartChar;
@@ -116,8 +117,7 @@ internal sealed class RuleEvaluator
     /// Whether the rule holds; when it does, adds to <paramref name="reported"/> the raw hits that make it hold.
     /// <paramref name="ruleHits"/> are this watchlist's raw hits of rule phrases.
     /// </summary>
-    public bool Evaluate(CompiledRule rule, RawHit[] hits, ReadOnlySpan<int> ruleHits, EntryInfo[] entries, ArticleText article,
-        List<int> reported)
+    public bool Evaluate(CompiledRule rule, RawHit[] hits, ReadOnlySpan<int> ruleHits, ArticleText article, List<int> reported)
     {
         this.hits = hits;
         this.article = article;
@@ -127,9 +127,9 @@ internal sealed class RuleEvaluator
         if (leafHits.Length < ruleHits.Length) leafHits = new int[ruleHits.Length * 2];
         // Counting sort of the hits by phrase: leafStart[k]..leafStart[k + 1] are phrase k's hits.
         Array.Clear(leafStart, 0, leaves + 2);
-        foreach (var h in ruleHits) leafStart[entries[hits[h].Entry].Leaf + 2]++;
+        foreach (var h in ruleHits) leafStart[hits[h].Info.Leaf + 2]++;
         for (var k = 2; k < leaves + 2; k++) leafStart[k] += leafStart[k - 1];
-        foreach (var h in ruleHits) leafHits[leafStart[entries[hits[h].Entry].Leaf + 1]++] = h;
+        foreach (var h in ruleHits) leafHits[leafStart[hits[h].Info.Leaf + 1]++] = h;
 
         if (!Holds(rule.Root))
         {

@@ -33,14 +33,39 @@ internal sealed class PhraseTrie
     private readonly int[] rootChild;
     private readonly Node[] nodes;
     private readonly Edge[] edges;
-    private readonly int[] terminals;
+    private readonly Terminal[] terminals;
 
-    private PhraseTrie(int[] rootChild, Node[] nodes, Edge[] edges, int[] terminals)
+    private readonly ulong[] edgeBloom;
+    private readonly ulong edgeBloomMask;
+
+    private PhraseTrie(int[] rootChild, Node[] nodes, Edge[] edges, Terminal[] terminals)
     {
         this.rootChild = rootChild;
         this.nodes = nodes;
         this.edges = edges;
         this.terminals = terminals;
+        // Edges of big nodes only (the others never ask): about 16 bits each.
+        var big = nodes.Where(n => n.ChildEnd - n.ChildStart >= 8).Sum(n => n.ChildEnd - n.ChildStart);
+        edgeBloom = new ulong[System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, big * 16 / 64))];
+        edgeBloomMask = (ulong)edgeBloom.Length - 1;
+        foreach (var n in nodes)
+        {
+            if (n.ChildEnd - n.ChildStart < 8) continue;
+            for (var k = n.ChildStart; k < n.ChildEnd; k++)
+            {
+                var key = EdgeBloomKey(n.ChildStart, edges[k].Word);
+                edgeBloom[(key >> 6) & edgeBloomMask] |= 1UL << (int)(key & 63);
+            }
+        }
+    }
+
+    /// <summary>A hash of (node, word), the node named by where its children start.</summary>
+    private static ulong EdgeBloomKey(int childStart, int word)
+    {
+        var k = ((ulong)(uint)childStart << 32) | (uint)word;
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDUL;
+        return k ^ (k >> 29);
     }
 
     public int NodeCount => nodes.Length;
@@ -61,6 +86,10 @@ internal sealed class PhraseTrie
             for (var k = lo; k <= hi; k++) if (edges[k].Word == word) return edges[k].Node;
             return -1;
         }
+        // A node with many children (one after "the" or "في") has every mask bit set: a Bloom filter of all edges,
+        // small enough to stay in cache, refuses most misses before the binary search reads the edges.
+        var key = EdgeBloomKey(lo, word);
+        if ((edgeBloom[(key >> 6) & edgeBloomMask] & (1UL << (int)(key & 63))) == 0) return -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -72,8 +101,12 @@ internal sealed class PhraseTrie
         return -1;
     }
 
-    /// <summary>Entries whose phrase ends at the node.</summary>
-    public ReadOnlySpan<int> TerminalsAt(in Node node) => terminals.AsSpan(node.TerminalStart, node.TerminalEnd - node.TerminalStart);
+    /// <summary>Entries whose phrase ends at the node, with what a match of each must satisfy.</summary>
+    public ReadOnlySpan<Terminal> TerminalsAt(in Node node) => terminals.AsSpan(node.TerminalStart, node.TerminalEnd - node.TerminalStart);
+
+    /// <summary>An entry whose phrase ends at a node, with its <see cref="EntryInfo"/> copied in: read where the walk
+    /// already is, rather than in the entry table.</summary>
+    public readonly record struct Terminal(int Entry, EntryInfo Info);
 
     public sealed class Builder
     {
@@ -101,63 +134,77 @@ internal sealed class PhraseTrie
         }
 
         /// <param name="wordCount">Ids run from 0 to this, excluded.</param>
-        /// <param name="entryGap">Each entry's largest gap between two words (0 for exact phrases).</param>
-        public PhraseTrie Build(int wordCount, IReadOnlyList<int> entryGap)
+        /// <param name="entries">What each entry's matches must satisfy.</param>
+        /// <remarks>Nodes are numbered depth first, so a phrase's nodes (and a node's children) sit close together in
+        /// memory: following a two- or three-word phrase touches one or two cache lines, not one per node.</remarks>
+        public PhraseTrie Build(int wordCount, IReadOnlyList<EntryInfo> entries)
         {
             var n = terminalLists.Count;
+            var children = new List<Edge>?[n];
+            foreach (var (key, child) in edgeMap)
+            {
+                var parent = (int)(key >> 32);
+                (children[parent] ??= []).Add(new Edge((int)(uint)key, child));
+            }
+            foreach (var list in children) list?.Sort((a, b) => a.Word.CompareTo(b.Word));
+
+            // Depth-first numbering: old number → new number.
+            var renumber = new int[n];
+            var order = new int[n];
+            var next = 0;
+            var stack = new Stack<int>();
+            stack.Push(Root);
+            while (stack.Count > 0)
+            {
+                var old = stack.Pop();
+                renumber[old] = next;
+                order[next++] = old;
+                if (children[old] is { } list)
+                    for (var k = list.Count - 1; k >= 0; k--) stack.Push(list[k].Node);
+            }
+
             var rootChild = new int[wordCount];
             Array.Fill(rootChild, -1);
+            if (children[Root] is { } roots)
+                foreach (var e in roots) rootChild[e.Word] = renumber[e.Node];
+
             var nodes = new Node[n];
-            var childCount = new int[n];
+            var edges = new List<Edge>();
+            var terminals = new List<Terminal>();
+            for (var i = 0; i < n; i++)
+            {
+                var old = order[i];
+                ref var node = ref nodes[i];
+                node.ChildStart = edges.Count;
+                if (i != Root && children[old] is { } list)
+                    foreach (var e in list)
+                    {
+                        edges.Add(new Edge(e.Word, renumber[e.Node]));
+                        node.ChildMask |= 1UL << (e.Word & 63);
+                    }
+                node.ChildEnd = edges.Count;
+                node.TerminalStart = terminals.Count;
+                if (terminalLists[old] is { } ends)
+                    foreach (var entry in ends) terminals.Add(new Terminal(entry, entries[entry]));
+                node.TerminalEnd = terminals.Count;
+                node.NextGap = -1;
+                node.SubtreeGap = -1;
+            }
+
+            // Children always come after their parent in depth-first order, so one backward pass sees every child first.
             var parentOf = new int[n];
-            foreach (var (key, child) in edgeMap)
-            {
-                var parent = (int)(key >> 32);
-                parentOf[child] = parent;
-                if (parent == Root) rootChild[(int)(uint)key] = child;
-                else childCount[parent]++;
-            }
-            var at = 0;
-            for (var i = 0; i < n; i++)
-            {
-                nodes[i].ChildStart = nodes[i].ChildEnd = at;
-                at += childCount[i];
-            }
-            var edges = new Edge[at];
-            foreach (var (key, child) in edgeMap)
-            {
-                var parent = (int)(key >> 32);
-                if (parent == Root) continue;
-                var word = (int)(uint)key;
-                edges[nodes[parent].ChildEnd++] = new Edge(word, child);
-                nodes[parent].ChildMask |= 1UL << (word & 63);
-            }
-            for (var i = 0; i < n; i++)
-                Array.Sort(edges, nodes[i].ChildStart, nodes[i].ChildEnd - nodes[i].ChildStart,
-                    Comparer<Edge>.Create((a, b) => a.Word.CompareTo(b.Word)));
-
-            var terminals = new List<int>();
-            for (var i = 0; i < n; i++)
-            {
-                nodes[i].TerminalStart = terminals.Count;
-                if (terminalLists[i] is { } list) terminals.AddRange(list);
-                nodes[i].TerminalEnd = terminals.Count;
-                nodes[i].NextGap = -1;
-                nodes[i].SubtreeGap = -1;
-            }
-
-            // Children always have larger numbers than their parent, so one backward pass sees every child first.
+            foreach (var (key, child) in edgeMap) parentOf[renumber[child]] = renumber[(int)(key >> 32)];
             for (var i = n - 1; i >= 0; i--)
             {
                 ref var node = ref nodes[i];
                 for (var t = node.TerminalStart; t < node.TerminalEnd; t++)
-                    node.SubtreeGap = Math.Max(node.SubtreeGap, entryGap[terminals[t]]);
+                    node.SubtreeGap = Math.Max(node.SubtreeGap, terminals[t].Info.Gap);
                 node.SubtreeGap = Math.Max(node.SubtreeGap, node.NextGap);
                 if (i == Root) break;
                 ref var parent = ref nodes[parentOf[i]];
                 parent.NextGap = Math.Max(parent.NextGap, node.SubtreeGap);
             }
-            return new PhraseTrie(rootChild, nodes, edges, terminals.ToArray());
+            return new PhraseTrie(rootChild, nodes, edges.ToArray(), terminals.ToArray());
         }
     }
 }

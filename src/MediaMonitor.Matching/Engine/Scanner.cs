@@ -11,6 +11,11 @@ internal sealed class CompiledSet(
     CompiledRule?[] rules)
 {
     public WatchlistDefinition[] Watchlists { get; } = watchlists;
+
+    /// <summary>Each watchlist's id and version side by side, as the report reads them (not one object each).</summary>
+    public string[] Ids { get; } = watchlists.Select(w => w.Id).ToArray();
+
+    public int[] Versions { get; } = watchlists.Select(w => w.Version).ToArray();
     public EntryTable Entries { get; } = entries;
     public Vocabulary Vocabulary { get; } = vocabulary;
     public PhraseTrie Trie { get; } = trie;
@@ -21,10 +26,11 @@ internal sealed class CompiledSet(
 
 /// <summary>
 /// Matches articles against one <see cref="CompiledSet"/>. Holds every buffer the work needs, reused from article to
-/// article, so one instance serves one thread (the matcher keeps one per thread) and steady-state matching allocates
+/// article, so one instance serves one call at a time (the matcher lends them out) and steady-state matching allocates
 /// only its results. Per article: tokenise each field; turn each token into the ids of the term words it can be a form
-/// of (cached per distinct word); walk the trie from every token with a phrase-starting id; record raw hits; then group
-/// them by watchlist, evaluate the rules of watchlists with a rule-phrase hit, and build the reported hits.
+/// of (a few bit tests refuse most words that are in no term, the others are cached per distinct word); walk the trie
+/// from every token with a phrase-starting id; record raw hits; then group them by watchlist, evaluate the rules of
+/// watchlists with a rule-phrase hit, and build the reported hits.
 /// </summary>
 internal sealed class Scanner
 {
@@ -78,9 +84,6 @@ internal sealed class Scanner
         watchlistHead = new int[set.Watchlists.Length];
     }
 
-    internal static int DebugStopAfter = 9;
-    internal static long DebugMisses, DebugWalks, DebugChild, DebugCands, DebugRecords, DebugHits;
-
     public IReadOnlyList<WatchlistMatch> Match(ArticleText article)
     {
         if (++stamp == int.MaxValue)
@@ -92,7 +95,6 @@ internal sealed class Scanner
         touchedCount = 0;
         if (!string.IsNullOrEmpty(article.Title)) Scan(article.Title, ArticleField.Title);
         if (!string.IsNullOrEmpty(article.Body)) Scan(article.Body, ArticleField.Body);
-        if (DebugStopAfter < 4) return [];
         return touchedCount == 0 ? [] : Report(article);
     }
 
@@ -103,9 +105,7 @@ internal sealed class Scanner
         fieldFirstHit = hitCount;
         tokens.Clear();
         Tokenizer.Tokenize(text, tokens);
-        if (DebugStopAfter < 2) return;
         FindCandidates();
-        if (DebugStopAfter < 3) return;
         var n = tokens.Count;
         for (var i = 0; i < n; i++)
         {
@@ -130,19 +130,26 @@ internal sealed class Scanner
             candStart[i] = candCount;
             ref var t = ref tokens[i];
             var norm = tokens.NormOf(t);
+            if (!vocabulary.MayMatch(t.Kind, norm))
+            {
+                // In no term: no candidate, but it may still start a compound written in two.
+                if (t.JoinsNext && i + 1 < n && vocabulary.CompoundHeadHash(norm) is var head && head != 0 &&
+                    vocabulary.MayBeCompound(head, tokens.NormOf(tokens[i + 1])))
+                    AddJoined(i);
+                continue;
+            }
             if (!cache.TryGet(norm, out var found, out var compoundHead))
             {
-                DebugMisses++;
                 ids.Clear();
                 vocabulary.Analyze(t, norm, ids, readings);
-                compoundHead = t.Kind == TokenKind.Latin && vocabulary.MayStartCompound(norm);
+                compoundHead = t.Kind == TokenKind.Latin ? vocabulary.CompoundHeadHash(norm) : 0;
                 found = cache.Add(norm, ids.Items, trie, compoundHead);
             }
             foreach (ref readonly var w in found) AddCandidate(w, i);
-            if (compoundHead && t.JoinsNext && i + 1 < n) AddJoined(i);
+            if (compoundHead != 0 && t.JoinsNext && i + 1 < n && vocabulary.MayBeCompound(compoundHead, tokens.NormOf(tokens[i + 1])))
+                AddJoined(i);
         }
         candStart[n] = candCount;
-        DebugCands += candCount;
     }
 
     /// <summary>A compound written in two (airstrike as air strike or air-strike) is also one word ending at the next token.</summary>
@@ -179,7 +186,6 @@ internal sealed class Scanner
             {
                 var next = cands[c].Word.Word;
                 if ((word.ChildMask & (1UL << (next & 63))) == 0) continue;
-                DebugChild++;
                 var child = trie.Child(trie.NodeAt(word.Root), next);
                 if (child >= 0 && gap <= trie.NodeAt(child).SubtreeGap) Walk(child, start, cands[c].End, gap);
             }
@@ -191,7 +197,6 @@ internal sealed class Scanner
     private void Walk(int nodeIndex, int start, int last, int gapUsed)
     {
         if (--budget < 0) return;
-        DebugWalks++;
         ref readonly var node = ref trie.NodeAt(nodeIndex);
         if (node.TerminalEnd > node.TerminalStart) RecordTerminals(node, start, last, gapUsed);
         var maxGap = node.NextGap;
@@ -204,7 +209,6 @@ internal sealed class Scanner
             var gap = j - last - 1;
             for (var c = candStart[j]; c < candStart[j + 1]; c++)
             {
-                DebugChild++;
                 var child = trie.Child(node, cands[c].Word.Word);
                 if (child >= 0 && gap <= trie.NodeAt(child).SubtreeGap) Walk(child, start, cands[c].End, Math.Max(gapUsed, gap));
             }
@@ -213,18 +217,16 @@ internal sealed class Scanner
 
     private void RecordTerminals(in PhraseTrie.Node node, int start, int last, int gapUsed)
     {
-        foreach (var e in trie.TerminalsAt(node)) Record(e, start, last, gapUsed);
+        foreach (ref readonly var t in trie.TerminalsAt(node)) Record(t, start, last, gapUsed);
     }
 
-    private void Record(int e, int start, int last, int gapUsed)
+    private void Record(in PhraseTrie.Terminal t, int start, int last, int gapUsed)
     {
-        DebugRecords++;
-        ref readonly var info = ref entries.Info[e];
-        if (gapUsed > info.Gap || (info.Fields & fieldBit) == 0) return;
+        if (gapUsed > t.Info.Gap || (t.Info.Fields & fieldBit) == 0) return;
         // Of two matches of one entry from the same start, the one ending first is the tighter, truer one.
         for (var k = startFirstHit; k < hitCount; k++)
         {
-            if (hits[k].Entry != e) continue;
+            if (hits[k].Entry != t.Entry) continue;
             if (last < hits[k].EndToken)
             {
                 hits[k].EndToken = last;
@@ -235,8 +237,8 @@ internal sealed class Scanner
         if (hitCount == hits.Length) Array.Resize(ref hits, hitCount * 2);
         hits[hitCount++] = new RawHit
         {
-            Entry = e, StartToken = start, EndToken = last, StartChar = tokens[start].Start, EndChar = tokens[last].End,
-            Field = field, Next = -1,
+            Entry = t.Entry, Info = t.Info, StartToken = start, EndToken = last, StartChar = tokens[start].Start,
+            EndChar = tokens[last].End, Field = field, Next = -1,
         };
     }
 
@@ -249,8 +251,7 @@ internal sealed class Scanner
             var e = h.Entry;
             // Of two matches of one entry ending on the same word, the later start is the tighter, truer one:
             // "the air air strike" holds "air strike" twice, once with a word skipped. Hits are in start order.
-            ref readonly var info = ref entries.Info[e];
-            var from = h.EndToken - info.Span;
+            var from = h.EndToken - h.Info.Span;
             for (var p = startFirstHit - 1; p >= fieldFirstHit; p--)
             {
                 ref var q = ref hits[p];
@@ -261,8 +262,7 @@ internal sealed class Scanner
                     break;
                 }
             }
-            DebugHits++;
-            var w = info.Watchlist;
+            var w = h.Info.Watchlist;
             if (watchlistStamp[w] != stamp)
             {
                 watchlistStamp[w] = stamp;
@@ -287,19 +287,19 @@ internal sealed class Scanner
             for (var k = watchlistHead[w]; k >= 0; k = hits[k].Next)
             {
                 if (hits[k].Dropped) continue;
-                if (entries.Info[hits[k].Entry].Leaf < 0) Push(ref reportBuffer, ref reported, k);
+                if (hits[k].Info.Leaf < 0) Push(ref reportBuffer, ref reported, k);
                 else Push(ref ruleBuffer, ref ruleHits, k);
             }
             if (ruleHits > 0 && set.Rules[w] is { } rule)
             {
                 ruleReported.Clear();
-                if (evaluator.Evaluate(rule, hits, ruleBuffer.AsSpan(0, ruleHits), entries.Info, article, ruleReported))
+                if (evaluator.Evaluate(rule, hits, ruleBuffer.AsSpan(0, ruleHits), article, ruleReported))
                     foreach (var k in ruleReported) Push(ref reportBuffer, ref reported, k);
             }
             if (reported == 0) continue;
             var list = reportBuffer.AsSpan(0, reported);
-            list.Sort(new HitOrder(hits, entries.Info));
-            result.Add(new WatchlistMatch(set.Watchlists[w].Id, set.Watchlists[w].Version, Materialise(list, article)));
+            list.Sort(new HitOrder(hits));
+            result.Add(new WatchlistMatch(set.Ids[w], set.Versions[w], Materialise(list, article)));
         }
         return result;
     }
@@ -340,7 +340,7 @@ internal sealed class Scanner
     }
 
     /// <summary>Field, then start, then the longer first, then the phrase listed first.</summary>
-    private readonly struct HitOrder(RawHit[] hits, EntryInfo[] entries) : IComparer<int>
+    private readonly struct HitOrder(RawHit[] hits) : IComparer<int>
     {
         public int Compare(int a, int b)
         {
@@ -349,7 +349,7 @@ internal sealed class Scanner
             var c = x.Field.CompareTo(y.Field);
             if (c == 0) c = x.StartChar.CompareTo(y.StartChar);
             if (c == 0) c = y.EndChar.CompareTo(x.EndChar);
-            if (c == 0) c = entries[x.Entry].Order.CompareTo(entries[y.Entry].Order);
+            if (c == 0) c = x.Info.Order.CompareTo(y.Info.Order);
             return c != 0 ? c : a.CompareTo(b);
         }
     }
@@ -375,7 +375,7 @@ internal sealed class TokenCache
         public int KeyLength;
         public int WordStart;
         public int WordCount;
-        public bool CompoundHead;
+        public uint CompoundHead;
     }
 
     // Starts small and doubles up to Capacity: a matcher used for a handful of articles stays small.
@@ -387,7 +387,7 @@ internal sealed class TokenCache
     private int keyLength;
     private int wordLength;
 
-    public bool TryGet(ReadOnlySpan<char> key, out ReadOnlySpan<CandidateWord> found, out bool compoundHead)
+    public bool TryGet(ReadOnlySpan<char> key, out ReadOnlySpan<CandidateWord> found, out uint compoundHead)
     {
         var hash = Hash(key);
         var mask = buckets.Length - 1;
@@ -404,13 +404,13 @@ internal sealed class TokenCache
             }
         }
         found = default;
-        compoundHead = false;
+        compoundHead = 0;
         return false;
     }
 
     /// <summary>Keeps the words <paramref name="ids"/> for <paramref name="key"/>, with what the trie says of each and
-    /// whether the word may start a compound written in two, and returns them.</summary>
-    public ReadOnlySpan<CandidateWord> Add(ReadOnlySpan<char> key, ReadOnlySpan<int> ids, PhraseTrie trie, bool compoundHead)
+    /// the word's hash as the first piece of a compound written in two (0: it cannot be one), and returns them.</summary>
+    public ReadOnlySpan<CandidateWord> Add(ReadOnlySpan<char> key, ReadOnlySpan<int> ids, PhraseTrie trie, uint compoundHead)
     {
         if (key.Length > MaxKeyLength) key = default;   // URLs and the like: rare, not worth keeping
         else if (count == Capacity) Clear();

@@ -15,11 +15,12 @@ internal sealed class Vocabulary
     private readonly int[] prefixLengths;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> compoundForms;
     private readonly bool[] compoundStarts = new bool[26 * 26];
-    private readonly ulong[] compoundHeads;
+    private readonly ulong[] compoundCuts;
     private readonly int compoundMaxLength;
 
     /// <summary>Shortest term word looked for in two pieces: ISIS is no "is is", into no "in to".</summary>
     public const int CompoundMinLength = 5;
+
     private readonly int shortestKey;
     private readonly int longestKey;
 
@@ -32,32 +33,118 @@ internal sealed class Vocabulary
         this.compoundForms = compoundForms.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var f in compoundForms.Keys) compoundStarts[(f[0] - 'a') * 26 + (f[1] - 'a')] = true;
         compoundMaxLength = compoundForms.Count == 0 ? 0 : compoundForms.Keys.Max(k => k.Length);
-        // A Bloom filter of every first piece a compound can be cut into (a, ai, air, airs, ... of airstrike).
-        var heads = compoundForms.Keys.Sum(k => k.Length);
-        compoundHeads = new ulong[Math.Max(1, (int)Math.Min(1 << 24, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(heads * 16 / 64 + 1))))];
-        foreach (var f in compoundForms.Keys)
-            for (var cut = 1; cut + 2 <= f.Length; cut++)
-            {
-                var (h1, h2) = HeadHashes(f.AsSpan(0, cut));
-                SetBit(h1);
-                SetBit(h2);
-            }
-
-        void SetBit(uint h) => compoundHeads[(h >> 6) & (uint)(compoundHeads.Length - 1)] |= 1UL << (int)(h & 63);
         WordCount = wordCount;
         KeyCount = idsByKey.Count;
         shortestKey = idsByKey.Count == 0 ? int.MaxValue : idsByKey.Keys.Min(k => k.Length);
         longestKey = idsByKey.Count == 0 ? 0 : idsByKey.Keys.Max(k => k.Length);
+        BuildFilter(idsByKey.Keys, idsByPrefix.Keys);
+        // A Bloom filter of every cut of every compound form: its first piece with the first two letters of the
+        // second (a+ir, ai+rs, air+st, ... of airstrike), so that most pairs of article words are refused on it alone.
+        var cuts = compoundForms.Keys.Sum(k => Math.Max(0, k.Length - 2));
+        compoundCuts = new ulong[(int)Math.Min(1 << 22, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(cuts * 12 / 64 + 1)))];
+        foreach (var f in compoundForms.Keys)
+            for (var cut = 1; cut + 2 <= f.Length; cut++)
+            {
+                var key = CutKey(HeadHash(f.AsSpan(0, cut)), f[cut], f[cut + 1]);
+                compoundCuts[(key >> 6) & (ulong)(compoundCuts.Length - 1)] |= 1UL << (int)(key & 63);
+                compoundCuts[(key >> 40) & (ulong)(compoundCuts.Length - 1)] |= 1UL << (int)((key >> 34) & 63);
+            }
+    }
+
+    // The word filter (see MayMatch): Arabic keys by their first three letters, Latin keys by their first two.
+    private const int FilterBits = 1 << 16;
+    private readonly ulong[] arabicStarts = new ulong[FilterBits / 64];
+    private readonly ulong[] latinStarts = new ulong[FilterBits / 64];
+    private bool allArabicPass;
+    private bool allLatinPass;
+
+    /// <summary>
+    /// Whether an article word can be a form of some term word at all, judged on a few of its letters without any
+    /// lookup: most words of an article are in no term, and this refuses nearly all of them for a few bit tests.
+    /// Never refuses a word that has a form (the filter is built from every key and prefix, and from the irregular and
+    /// British forms that lead to one). An Arabic word's readings start at most four letters in (فبال), so its
+    /// first three letters from each of those five places are tried.
+    /// </summary>
+    public bool MayMatch(TokenKind kind, ReadOnlySpan<char> norm)
+    {
+        if (norm.Length <= 2 || kind == TokenKind.Number) return true;
+        if (kind == TokenKind.Arabic)
+        {
+            if (allArabicPass) return true;
+            var last = Math.Min(4, norm.Length - 3);
+            for (var p = 0; p <= last; p++)
+                if (Test(arabicStarts, Trigram(CharFolding.FoldKey(norm[p]), CharFolding.FoldKey(norm[p + 1]), CharFolding.FoldKey(norm[p + 2]))))
+                    return true;
+            return false;
+        }
+        if (allLatinPass) return true;
+        var (a, b) = FirstTwoLetters(norm);
+        return b == '\0' || Test(latinStarts, Bigram(a, b));
+    }
+
+    private static bool Test(ulong[] bits, int h) => (bits[h >> 6] & (1UL << (h & 63))) != 0;
+
+    private static void Set(ulong[] bits, int h) => bits[h >> 6] |= 1UL << (h & 63);
+
+    private static int Trigram(char a, char b, char c) => (int)(((uint)a * 0x9E3779B1u ^ (uint)b * 0x85EBCA77u ^ (uint)c * 0xC2B2AE3Du) >> 16);
+
+    private static int Bigram(char a, char b) => (int)(((uint)a * 0x9E3779B1u ^ (uint)b * 0x85EBCA77u) >> 16);
+
+    /// <summary>The first two characters that are not apostrophes (the English key drops those), or '\0'.</summary>
+    private static (char, char) FirstTwoLetters(ReadOnlySpan<char> word)
+    {
+        char a = '\0', b = '\0';
+        foreach (var c in word)
+        {
+            if (c == '\'') continue;
+            if (a == '\0') a = c;
+            else
+            {
+                b = c;
+                break;
+            }
+        }
+        return (a, b);
+    }
+
+    private void BuildFilter(IEnumerable<string> keys, IEnumerable<string> prefixes)
+    {
+        foreach (var k in keys.Concat(prefixes))
+        {
+            if (k.Length == 0) continue;
+            if (CharFolding.IsArabicLetter(k[0]))
+            {
+                if (k.Length < 3)
+                {
+                    // Only a word of two letters or fewer reads as a key this short (stems keep three), and those all
+                    // pass; but a prefix this short starts longer words.
+                    if (prefixes.Contains(k)) allArabicPass = true;
+                    continue;
+                }
+                Set(arabicStarts, Trigram(k[0], k[1], k[2]));
+                // حكومتهم reads as حكومة: a three-letter stem may end in ت where the key has ة (folded ه).
+                if (k.Length >= 3 && k[2] == CharFolding.Heh) Set(arabicStarts, Trigram(k[0], k[1], CharFolding.Teh));
+            }
+            else if (k[0] is >= '0' and <= '9') continue;   // numbers always pass
+            else
+            {
+                var (a, b) = FirstTwoLetters(k.Replace("|", "", StringComparison.Ordinal));
+                if (b == '\0') allLatinPass = true;
+                else Set(latinStarts, Bigram(a, b));
+            }
+        }
+        // Irregular and British forms start otherwise than their key (went → go, paediatric → pediatric).
+        foreach (var source in EnglishKey.IrregularForms.Select(kv => kv.Key).Concat(EnglishSpelling.Forms.Select(kv => kv.Key)))
+            if (byKey.ContainsKey(EnglishKey.ForThisThread.Of(source)))
+            {
+                var (a, b) = FirstTwoLetters(source);
+                if (b != '\0') Set(latinStarts, Bigram(a, b));
+            }
     }
 
     public int WordCount { get; }
 
     public int KeyCount { get; }
-
-    public bool HasWildcards => prefixLengths.Length > 0;
-
-    /// <summary>Whether any term word could be written as two article words (then pairs of Latin words are looked up joined).</summary>
-    public bool HasCompounds => compoundMaxLength > 0;
 
     /// <summary>Adds to <paramref name="into"/> the ids of the words one article token can be a form of.</summary>
     public void Analyze(in Token token, ReadOnlySpan<char> norm, IdList into, ArabicReadings readings)
@@ -78,33 +165,47 @@ internal sealed class Vocabulary
         }
     }
 
-    /// <summary>Whether an article word may be the first piece of a compound term word written in two (air of air strike).
-    /// Asked once per distinct word (the answer is cached with it), so pairs of words are only looked up after one.</summary>
-    public bool MayStartCompound(ReadOnlySpan<char> word)
+    /// <summary>The hash of an article word as the first piece of a compound written in two, or 0 when it cannot be
+    /// one (not plain a-z, or too long). Computed once per distinct word and cached with it.</summary>
+    public uint CompoundHeadHash(ReadOnlySpan<char> word) =>
+        compoundMaxLength == 0 || word.Length + 2 > compoundMaxLength ? 0 : HeadHash(word);
+
+    /// <summary>Whether a word with head hash <paramref name="head"/> followed by <paramref name="second"/> may be a
+    /// compound term word written in two: a Bloom filter answer, checked before <see cref="Compound"/>.</summary>
+    public bool MayBeCompound(uint head, ReadOnlySpan<char> second)
     {
-        if (compoundMaxLength == 0 || word.Length + 2 > compoundMaxLength) return false;
-        var (h1, h2) = HeadHashes(word);
-        var mask = (uint)(compoundHeads.Length - 1);
-        return (compoundHeads[(h1 >> 6) & mask] & (1UL << (int)(h1 & 63))) != 0 &&
-               (compoundHeads[(h2 >> 6) & mask] & (1UL << (int)(h2 & 63))) != 0;
+        if (second.Length < 2) return false;
+        var key = CutKey(head, second[0], second[1]);
+        var mask = (ulong)(compoundCuts.Length - 1);
+        return (compoundCuts[(key >> 6) & mask] & (1UL << (int)(key & 63))) != 0 &&
+               (compoundCuts[(key >> 40) & mask] & (1UL << (int)((key >> 34) & 63))) != 0;
     }
 
-    private static (uint, uint) HeadHashes(ReadOnlySpan<char> head)
+    private static uint HeadHash(ReadOnlySpan<char> head)
     {
-        uint a = 2166136261u, b = 0x9E3779B9u;
+        var h = 2166136261u;
         foreach (var c in head)
         {
-            a = (a ^ c) * 16777619u;
-            b = (b + c) * 0x85EBCA6Bu;
-            b ^= b >> 13;
+            if (c < 'a' || c > 'z') return 0;
+            h = (h ^ c) * 16777619u;
         }
-        return (a ^ (a >> 16), b ^ (b >> 15));
+        return h | 1;
+    }
+
+    private static ulong CutKey(uint head, char a, char b)
+    {
+        var k = ((ulong)head << 32) ^ ((ulong)a << 16) ^ b;
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDUL;
+        k ^= k >> 33;
+        k *= 0xC4CEB9FE1A85EC53UL;
+        return k ^ (k >> 33);
     }
 
     /// <summary>
-    /// The ids two article words written apart stand for as one word (air strike, air-strikes → airstrike): the two
-    /// written together must be a term word or one of its inflections exactly, so "we are" is never "wear". Asked for
-    /// most pairs of English words, so it rejects nearly all of them on their first two letters.
+    /// The ids two article words written apart stand for as one word (air strike, air-strikes → airstrike), or null:
+    /// the two written together must be a term word of five letters or more, or one of its inflections, exactly, so
+    /// "we are" is never "wear" nor "is is" ISIS. Asked only for pairs that <see cref="MayBeCompound"/> lets through.
     /// </summary>
     public int[]? Compound(ReadOnlySpan<char> first, ReadOnlySpan<char> second, bool hyphen, CharBuffer scratch)
     {
@@ -150,15 +251,28 @@ internal sealed class Vocabulary
         private readonly Dictionary<string, List<int>> idsByPrefix = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<int>> compoundForms = new(StringComparer.Ordinal);
 
+        // The same word recurs across terms (في, the, of): each is analysed once.
+        private readonly Dictionary<string, int> arabicWords = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> latinWords = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> joinableLatinWords = new(StringComparer.Ordinal);
+
         /// <summary>The id of an Arabic term word (analysis form).</summary>
         public int AddArabic(string word)
         {
+            if (arabicWords.TryGetValue(word, out var known)) return known;
             var forms = ArabicParadigm.Of(word);
-            return Add(idsByKey, "ar\u0001" + string.Join('\u0001', forms.Forms), forms.Forms);
+            return arabicWords[word] = Add(idsByKey, "ar\u0001" + string.Join('\u0001', forms.Forms), forms.Forms);
         }
 
         /// <summary>The id of a Latin-script term word (analysis form).</summary>
         public int AddLatin(string word, bool joinable)
+        {
+            var memo = joinable ? joinableLatinWords : latinWords;
+            if (memo.TryGetValue(word, out var known)) return known;
+            return memo[word] = AddLatinOnce(word, joinable);
+        }
+
+        private int AddLatinOnce(string word, bool joinable)
         {
             var key = EnglishKey.ForThisThread.Of(word);
             var id = Add(idsByKey, "en\u0001" + key, [key]);

@@ -20,12 +20,10 @@ internal sealed class EntryTable
         var n = entries.Count;
         Info = new EntryInfo[n];
         Phrase = new string[n];
-        Gap = new int[n];
         for (var i = 0; i < n; i++)
         {
             var e = entries[i];
             Phrase[i] = e.Phrase;
-            Gap[i] = e.Gap;
             // Span: the most tokens a match can cover, every gap used and a compound read from two words.
             Info[i] = new EntryInfo(e.Watchlist, e.Order, e.Gap, e.LongestPattern * (e.Gap + 1) + 1, e.Leaf, e.Fields);
         }
@@ -38,9 +36,6 @@ internal sealed class EntryTable
 
     /// <summary>The text a hit reports as its term.</summary>
     public string[] Phrase { get; }
-
-    /// <summary>Each entry's largest gap between two words.</summary>
-    public int[] Gap { get; }
 
     public readonly record struct Entry(int Watchlist, int Order, string Phrase, int Gap, byte Fields, int Leaf, int LongestPattern);
 }
