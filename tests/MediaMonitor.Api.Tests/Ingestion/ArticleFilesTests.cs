@@ -4,17 +4,11 @@ namespace MediaMonitor.Api.Tests.Ingestion;
 
 public sealed class ArticleFilesTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("mm-files-").FullName;
+    private readonly TempFolder temp = new();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => temp.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(folder, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => temp.Write(name, content);
 
     [Fact]
     public void when_a_text_file_has_a_sidecar_its_metadata_comes_from_the_sidecar_and_its_body_from_the_text()
@@ -76,7 +70,7 @@ public sealed class ArticleFilesTests : IDisposable
         Write("watchlists.json", "{}");
         Write("notes.md", "#");
 
-        var files = ArticleFiles.Find(folder).Select(f => Path.GetRelativePath(folder, f));
+        var files = ArticleFiles.Find(temp.Path).Select(f => Path.GetRelativePath(temp.Path, f));
 
         Assert.Equal(["a/1.txt", "b/2.jsonl"], files);
     }

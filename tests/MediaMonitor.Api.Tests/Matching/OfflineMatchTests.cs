@@ -6,16 +6,11 @@ namespace MediaMonitor.Api.Tests.Matching;
 
 public sealed class OfflineMatchTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("mm-match-").FullName;
+    private readonly TempFolder temp = new();
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => temp.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => temp.Write(name, content);
 
     [Fact]
     public async Task when_articles_are_matched_offline_each_gets_a_line_with_its_watchlists_and_hits()
@@ -29,7 +24,7 @@ public sealed class OfflineMatchTests : IDisposable
             JsonSerializer.Serialize(new { id = "a1", lang = "en", title = "Base hit", body = "A rocket attack hit the base.", category = "x" }),
             JsonSerializer.Serialize(new { id = "a2", lang = "ar", title = (string?)null, body = "الحرب ضد داعش مستمرة." }),
             JsonSerializer.Serialize(new { id = "a3", lang = "en", title = "Quiet", body = "Nothing happened." })));
-        var output = Path.Combine(folder, "out.jsonl");
+        var output = Path.Combine(temp.Path, "out.jsonl");
         var stdout = new StringWriter();
 
         var code = await OfflineMatch.RunAsync(["--watchlists", watchlists, "--corpus", corpus, "--out", output], stdout, TextWriter.Null);
@@ -69,7 +64,7 @@ public sealed class OfflineMatchTests : IDisposable
     {
         var stderr = new StringWriter();
 
-        var code = await OfflineMatch.RunAsync(["--watchlists", Path.Combine(folder, "none.json"), "--corpus", Path.Combine(folder, "c.jsonl"), "--out", "x"],
+        var code = await OfflineMatch.RunAsync(["--watchlists", Path.Combine(temp.Path, "none.json"), "--corpus", Path.Combine(temp.Path, "c.jsonl"), "--out", "x"],
             TextWriter.Null, stderr);
 
         Assert.Equal(2, code);
