@@ -33,16 +33,6 @@ public static class HttpErrors
         return app;
     }
 
-    private static byte? FirstNonSpace(ReadOnlySpan<byte> body)
-    {
-        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
-        foreach (var b in body)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
-        }
-        return null;
-    }
-
     /// <summary>After authorization, so a request without a key hears 401 before anything about its body.</summary>
     public static WebApplication UseJsonBodyGuard(this WebApplication app)
     {
@@ -109,5 +99,15 @@ public static class HttpErrors
             }
         }
         await next(context);
+    }
+
+    private static byte? FirstNonSpace(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;
+        }
+        return null;
     }
 }

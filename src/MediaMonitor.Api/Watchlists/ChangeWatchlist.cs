@@ -20,19 +20,16 @@ public static class ChangeWatchlist
         var stream = await session.Events.FetchForWriting<Watchlist>(id, ct);
         if (stream.Aggregate is not { } watchlist) return Problems.NotFound("Watchlist", id);
 
-        switch (decide(watchlist))
+        var decision = decide(watchlist);
+        if (decision is Refuse refuse) return refuse.Problem;
+        if (decision is Append append)
         {
-            case Refuse refuse:
-                return refuse.Problem;
-            case Append append:
-                stream.AppendOne(append.Event);
-                watchlist.Advance(append.Event);
-                return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
-            default:
-                return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
+            stream.AppendOne(append.Event);
+            watchlist.Advance(append.Event);
         }
+        return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
     }
 
-    public static Decision RefuseIfArchived(Watchlist w) =>
+    public static Decision RefuseArchived(Watchlist w) =>
         new Refuse(Problems.Conflict($"Watchlist {w.Id} is archived; an archived watchlist cannot be changed."));
 }

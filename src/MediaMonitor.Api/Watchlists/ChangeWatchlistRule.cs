@@ -16,7 +16,7 @@ public static class ChangeWatchlistRuleEndpoint
     /// <exception cref="RuleSyntaxException">The rule cannot be parsed.</exception>
     public static ChangeWatchlist.Decision Decide(Watchlist current, ChangeWatchlistRule command, DateTimeOffset now)
     {
-        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseIfArchived(current);
+        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
         var rule = WatchlistInput.CheckRule(command.Rule);
         if (rule is null && current.Terms.Count == 0)
         {

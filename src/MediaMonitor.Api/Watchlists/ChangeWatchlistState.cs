@@ -11,14 +11,14 @@ public static class ChangeWatchlistStateEndpoints
 {
     public static ChangeWatchlist.Decision Pause(Watchlist w, DateTimeOffset now) => w.State switch
     {
-        WatchlistState.Archived => ChangeWatchlist.RefuseIfArchived(w),
+        WatchlistState.Archived => ChangeWatchlist.RefuseArchived(w),
         WatchlistState.Paused => new ChangeWatchlist.NoChange(),
         _ => new ChangeWatchlist.Append(new WatchlistPaused(w.Id, now)),
     };
 
     public static ChangeWatchlist.Decision Resume(Watchlist w, DateTimeOffset now) => w.State switch
     {
-        WatchlistState.Archived => ChangeWatchlist.RefuseIfArchived(w),
+        WatchlistState.Archived => ChangeWatchlist.RefuseArchived(w),
         WatchlistState.Active => new ChangeWatchlist.NoChange(),
         _ => new ChangeWatchlist.Append(new WatchlistResumed(w.Id, now)),
     };

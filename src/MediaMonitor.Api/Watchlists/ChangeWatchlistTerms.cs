@@ -13,7 +13,7 @@ public static class ChangeWatchlistTermsEndpoint
 {
     public static ChangeWatchlist.Decision Decide(Watchlist current, ChangeWatchlistTerms command, DateTimeOffset now)
     {
-        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseIfArchived(current);
+        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
         var errors = new ValidationErrors();
         var terms = WatchlistInput.CheckTerms(command.Terms, errors, hasRule: current.Rule is not null);
         if (errors.Any) return new ChangeWatchlist.Refuse(Problems.Invalid(errors));

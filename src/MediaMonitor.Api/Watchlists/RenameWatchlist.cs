@@ -13,7 +13,7 @@ public static class RenameWatchlistEndpoint
 {
     public static ChangeWatchlist.Decision Decide(Watchlist current, RenameWatchlist command, DateTimeOffset now)
     {
-        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseIfArchived(current);
+        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
         var errors = new ValidationErrors();
         var name = WatchlistInput.CheckName(command.Name, errors);
         if (errors.Any) return new ChangeWatchlist.Refuse(Problems.Invalid(errors));

@@ -124,4 +124,20 @@ public sealed class IngestingABatch(AppFixture app) : ApiTest(app)
         Assert.Equal(Enumerable.Range(0, 600), indexes);
         Assert.Equal(600, (await AllEvents()).Count);
     }
+
+    [Fact]
+    public async Task when_the_same_batch_is_sent_concurrently_each_article_is_stored_once()
+    {
+        // Requests that all see none of the articles race to commit them; a loser on the unique index redoes its
+        // chunk one by one, so whichever way the race goes each article is created exactly once.
+        var batch = JsonSerializer.Serialize(Enumerable.Range(0, 5).Select(i => new { body = $"Raced story number {i} about the harbour." }));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            PostRaw("/api/articles/batch", batch, "application/json", AppFixture.IngestKey)));
+
+        var bodies = await Task.WhenAll(responses.Select(r => Json(r, HttpStatusCode.OK)));
+        Assert.Equal(5, bodies.Sum(b => b["created"]!.GetValue<int>()));
+        Assert.Equal(15, bodies.Sum(b => b["duplicates"]!.GetValue<int>()));
+        Assert.Equal(5, (await AllEvents()).Count);
+    }
 }
