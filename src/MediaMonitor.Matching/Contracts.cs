@@ -17,7 +17,28 @@ public sealed record WatchlistDefinition(string Id, int Version, IReadOnlyList<T
 
 public sealed record ArticleText(string? Title, string Body, string? Lang = null);
 
-/// <summary>Start and Length index the original (not normalised) field text; Text is that exact slice.</summary>
-public sealed record Hit(string Term, ArticleField Field, int Start, int Length, string Text);
+/// <summary>
+/// Start and Length index the original (not normalised) field text; <see cref="Text"/> is that exact slice. A value,
+/// and the slice is cut when read: at 100,000 terms an article has hundreds of hits, and most callers want only some.
+/// </summary>
+public readonly record struct Hit(string Term, ArticleField Field, int Start, int Length)
+{
+    private readonly string? fieldText;
 
-public sealed record WatchlistMatch(string WatchlistId, int Version, IReadOnlyList<Hit> Hits);
+    /// <param name="fieldText">The whole field the hit lies in (not copied).</param>
+    public Hit(string term, ArticleField field, int start, int length, string fieldText) : this(term, field, start, length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)start + (uint)length, (uint)fieldText.Length, nameof(length));
+        this.fieldText = fieldText;
+    }
+
+    public string Text => fieldText?.Substring(Start, Length) ?? "";
+
+    public bool Equals(Hit other) =>
+        Term == other.Term && Field == other.Field && Start == other.Start && Length == other.Length && Text == other.Text;
+
+    public override int GetHashCode() => HashCode.Combine(Term, Field, Start, Length);
+}
+
+/// <summary>A value; its hits are a slice of one array shared by all the matches of an article.</summary>
+public readonly record struct WatchlistMatch(string WatchlistId, int Version, ArraySegment<Hit> Hits);
