@@ -4,6 +4,7 @@ using MediaMonitor.Alerts;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
+using MediaMonitor.Webhooks;
 using Wolverine;
 using Wolverine.Http;
 
@@ -33,7 +34,12 @@ builder.Services.AddAccess(builder.Configuration, builder.Environment);
 builder.Services.AddPersistence(connectionString);
 builder.Services.AddMatching();
 builder.Services.AddIngestion();
-builder.Host.UseWolverine(opts => opts.UseMediaMonitorMessaging(builder.Configuration));
+builder.Services.AddWebhooks(builder.Configuration);
+builder.Host.UseWolverine(opts =>
+{
+    opts.UseMediaMonitorMessaging(builder.Configuration);
+    opts.UseWebhookMessaging(builder.Configuration);
+});
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

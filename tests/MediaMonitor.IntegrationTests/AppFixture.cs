@@ -19,10 +19,24 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHostAsync(_database.ConnectionString);
+    }
+
+    public TestDatabase Database => _database!;
+
+    /// <summary>
+    /// The service as the tests run it. Webhooks may go to plain http on this machine (the tests' receivers), and
+    /// retry after 0.2, 0.5 and 1 s instead of minutes.
+    /// </summary>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString) =>
+        AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Postgres", _database.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+            builder.UseSetting("MediaMonitor:Webhooks:AllowHttp", "true");
+            builder.UseSetting("MediaMonitor:Webhooks:AllowPrivateNetworks", "true");
+            builder.UseSetting("MediaMonitor:Webhooks:RetrySchedule", RetrySchedule);
+            builder.UseSetting("MediaMonitor:Webhooks:Timeout", "00:00:02");
             builder.UseSetting("MediaMonitor:Seeds:Enabled", "false");
             builder.UseSetting("MediaMonitor:Solo", "true");
             builder.UseSetting("MediaMonitor:ApiKeys:0:Name", "admin");
@@ -35,7 +49,8 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("MediaMonitor:ApiKeys:2:Key", ReadKey);
             builder.UseSetting("MediaMonitor:ApiKeys:2:Scopes", "read");
         });
-    }
+
+    public const string RetrySchedule = "00:00:00.200,00:00:00.500,00:00:01";
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

@@ -39,6 +39,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _dispose();
 
+    /// <summary>Another fresh database on the same server, for a test that needs hosts of its own.</summary>
+    public Task<TestDatabase> SiblingAsync() => FreshDatabaseAsync(ConnectionString);
+
     private static async Task<TestDatabase?> TryContainerAsync()
     {
         try

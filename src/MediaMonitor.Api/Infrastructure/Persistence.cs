@@ -5,6 +5,7 @@ using MediaMonitor.Access;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Watchlists;
+using MediaMonitor.Webhooks;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -35,10 +36,12 @@ public static class Persistence
                 opts.AddWatchlists();
                 opts.AddIngestion();
                 opts.AddAlerts();
+                opts.AddWebhooks();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
+            .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
+            .AddAlertDispatch();
         return services;
     }
 

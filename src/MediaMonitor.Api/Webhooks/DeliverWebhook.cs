@@ -1,0 +1,88 @@
+using MediaMonitor.Alerts;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
+
+namespace MediaMonitor.Webhooks;
+
+/// <summary>Make the next attempt of a delivery, if <paramref name="Ticket"/> is still the one it waits for.</summary>
+public sealed record DeliverWebhook(Guid DeliveryId, Guid SubscriptionId, Guid Ticket);
+
+/// <summary>
+/// One attempt: check that it is still wanted, POST, record the attempt, and schedule the next one or settle the
+/// delivery. The record and the next message commit together (Wolverine's outbox on Marten), so a retry is never
+/// lost and never doubled; a crash between the POST and the commit means the attempt is made again, with the same
+/// <c>webhook-id</c>, which is what receivers deduplicate on.
+/// </summary>
+public static class DeliverWebhookHandler
+{
+    /// <summary>How long a delivery that found its subscription busy waits before trying again.</summary>
+    public static readonly TimeSpan BusyDelay = TimeSpan.FromMilliseconds(250);
+
+    public static void Configure(HandlerChain chain) =>
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+
+    public static async Task<OutgoingMessages> Handle(
+        DeliverWebhook message, IDocumentSession session, WebhookSender sender, SubscriptionGate gate,
+        IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
+        // Gone (the store was reset), settled, or superseded by a redelivery: this message has nothing to do.
+        if (stream.Aggregate is not { } delivery || delivery.Status != DeliveryStatus.Pending || delivery.Ticket != message.Ticket)
+            return messages;
+
+        var now = clock.GetUtcNow();
+        var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
+        if (subscription is not { State: SubscriptionState.Active })
+        {
+            var state = subscription?.State.ToString().ToLowerInvariant() ?? "gone";
+            stream.AppendOne(new DeliveryCancelled(delivery.Id, delivery.SubscriptionId, $"The subscription is {state}.", now));
+            return messages;
+        }
+        var alert = await session.LoadAsync<AlertView>(delivery.AlertId, ct);
+        var secrets = await session.LoadAsync<SubscriptionSecrets>(subscription.Id, ct);
+        if (alert is null || secrets is null)
+        {
+            stream.AppendOne(new DeliveryCancelled(delivery.Id, delivery.SubscriptionId, "The alert no longer exists.", now));
+            return messages;
+        }
+
+        using var lease = gate.TryEnter(subscription.Id);
+        if (lease is null)
+        {
+            messages.Delay(message, BusyDelay);
+            return messages;
+        }
+
+        var settings = options.CurrentValue;
+        var body = WebhookPayload.For(alert).ToUtf8();
+        var result = await sender.SendAsync(new Uri(subscription.Url), delivery.Id.ToString(), now, body, secrets.SigningAt(now), ct);
+        var attemptedAt = clock.GetUtcNow();
+        var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, WebhookOptions.ParseSchedule(settings.RetrySchedule),
+            settings.MaxRetryAfter, attemptedAt, Random.Shared.NextDouble());
+        Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
+        stream.AppendOne(new DeliveryAttempted(delivery.Id, delivery.SubscriptionId, delivery.Attempts.Count + 1, attemptedAt,
+            result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,
+            outcome, next, nextTicket));
+        if (next is { } at) messages.Schedule(new DeliverWebhook(delivery.Id, delivery.SubscriptionId, nextTicket!.Value), at);
+
+        if (outcome == AttemptOutcome.Gone)
+        {
+            session.Events.Append(subscription.Id, new SubscriptionDisabled(subscription.Id, "The endpoint answered 410 Gone.", attemptedAt));
+        }
+        else if (outcome != AttemptOutcome.Delivered)
+        {
+            var health = await session.LoadAsync<SubscriptionHealth>(subscription.Id, ct);
+            if (DeliveryPolicy.ShouldDisable(health?.FailingSince, attemptedAt, settings.DisableAfter))
+            {
+                session.Events.Append(subscription.Id, new SubscriptionDisabled(subscription.Id,
+                    $"Every delivery has failed since {health!.FailingSince:u}, longer than {settings.DisableAfter}.", attemptedAt));
+            }
+        }
+        return messages;
+    }
+}

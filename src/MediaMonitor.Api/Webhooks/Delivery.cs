@@ -1,0 +1,116 @@
+using JasperFx;
+
+namespace MediaMonitor.Webhooks;
+
+public enum DeliveryTrigger { Alert, Redeliver, Replay }
+
+/// <summary>
+/// One alert for one subscription. Its id is also the <c>webhook-id</c> header, the same on every attempt, so a
+/// receiver can tell a retry from a new message. <paramref name="Ticket"/> names the message that may make the next
+/// attempt: a redelivery issues a new ticket, and a message with an old one does nothing.
+/// </summary>
+public sealed record DeliveryScheduled(
+    Guid DeliveryId, Guid SubscriptionId, Guid AlertId, Guid WatchlistId, DateTimeOffset AlertRaisedAt, Guid Ticket,
+    DeliveryTrigger Trigger, DateTimeOffset At);
+
+/// <param name="Attempt">Counts every attempt of the delivery, across redeliveries.</param>
+public sealed record DeliveryAttempted(
+    Guid DeliveryId, Guid SubscriptionId, int Attempt, DateTimeOffset At, int? StatusCode, int LatencyMs, string? Error,
+    string? ResponseExcerpt, AttemptOutcome Outcome, DateTimeOffset? NextAttemptAt, Guid? NextTicket);
+
+/// <summary>Sent again on request (redeliver) or as part of a replay: a new run of the retry schedule.</summary>
+public sealed record DeliveryRequeued(Guid DeliveryId, Guid SubscriptionId, Guid Ticket, DeliveryTrigger Trigger, DateTimeOffset At);
+
+/// <summary>Not sent: the subscription was paused, disabled or deleted, or the alert is gone, before its turn.</summary>
+public sealed record DeliveryCancelled(Guid DeliveryId, Guid SubscriptionId, string Reason, DateTimeOffset At);
+
+public enum DeliveryStatus { Pending, Delivered, Failed, Cancelled }
+
+public sealed record DeliveryAttempt(
+    int Attempt, DateTimeOffset At, int? StatusCode, int LatencyMs, string? Error, string? ResponseExcerpt, AttemptOutcome Outcome);
+
+/// <summary>The delivery stream folded into its current state, kept inline as a document.</summary>
+public sealed partial class Delivery : IRevisioned
+{
+    public Guid Id { get; set; }
+    public Guid SubscriptionId { get; set; }
+    public Guid AlertId { get; set; }
+    public Guid WatchlistId { get; set; }
+    public DateTimeOffset AlertRaisedAt { get; set; }
+    public DeliveryTrigger Trigger { get; set; }
+    public DeliveryStatus Status { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public List<DeliveryAttempt> Attempts { get; set; } = [];
+
+    /// <summary>Attempts in the current run, which the retry schedule counts.</summary>
+    public int RunAttempts { get; set; }
+
+    /// <summary>The ticket of the message allowed to make the next attempt; null when none is due.</summary>
+    public Guid? Ticket { get; set; }
+
+    public int Version { get; set; }
+
+    public static Delivery Create(DeliveryScheduled e) => new()
+    {
+        Id = e.DeliveryId, SubscriptionId = e.SubscriptionId, AlertId = e.AlertId, WatchlistId = e.WatchlistId,
+        AlertRaisedAt = e.AlertRaisedAt, Trigger = e.Trigger, Status = DeliveryStatus.Pending, Ticket = e.Ticket,
+        CreatedAt = e.At, UpdatedAt = e.At, NextAttemptAt = e.At,
+    };
+
+    public void Apply(DeliveryAttempted e)
+    {
+        Attempts.Add(new DeliveryAttempt(e.Attempt, e.At, e.StatusCode, e.LatencyMs, e.Error, e.ResponseExcerpt, e.Outcome));
+        RunAttempts++;
+        Ticket = e.NextTicket;
+        NextAttemptAt = e.NextAttemptAt;
+        Status = e.Outcome switch
+        {
+            AttemptOutcome.Delivered => DeliveryStatus.Delivered,
+            AttemptOutcome.WillRetry => DeliveryStatus.Pending,
+            _ => DeliveryStatus.Failed,
+        };
+        Reason = e.Outcome switch
+        {
+            AttemptOutcome.Failed => "The retry schedule is exhausted.",
+            AttemptOutcome.Gone => "The endpoint answered 410 Gone.",
+            _ => null,
+        };
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(DeliveryRequeued e)
+    {
+        Status = DeliveryStatus.Pending;
+        Trigger = e.Trigger;
+        Ticket = e.Ticket;
+        RunAttempts = 0;
+        Reason = null;
+        NextAttemptAt = e.At;
+        UpdatedAt = e.At;
+    }
+
+    public void Apply(DeliveryCancelled e)
+    {
+        Status = DeliveryStatus.Cancelled;
+        Reason = e.Reason;
+        Ticket = null;
+        NextAttemptAt = null;
+        UpdatedAt = e.At;
+    }
+
+    /// <summary>Folds one new event into this instance, as the projection will when it is committed.</summary>
+    public void Advance(object e)
+    {
+        switch (e)
+        {
+            case DeliveryAttempted x: Apply(x); break;
+            case DeliveryRequeued x: Apply(x); break;
+            case DeliveryCancelled x: Apply(x); break;
+            default: throw new ArgumentException($"{e.GetType().Name} is not a delivery change.", nameof(e));
+        }
+        Version++;
+    }
+}

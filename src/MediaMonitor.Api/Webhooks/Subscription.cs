@@ -1,0 +1,71 @@
+using JasperFx;
+
+namespace MediaMonitor.Webhooks;
+
+/// <param name="WatchlistIds">The watchlists whose alerts are wanted; null for all.</param>
+public sealed record SubscriptionCreated(Guid SubscriptionId, string Url, IReadOnlyList<Guid>? WatchlistIds, string? Description, DateTimeOffset At);
+public sealed record SubscriptionFiltersChanged(Guid SubscriptionId, IReadOnlyList<Guid>? WatchlistIds, DateTimeOffset At);
+public sealed record SubscriptionPaused(Guid SubscriptionId, DateTimeOffset At);
+public sealed record SubscriptionResumed(Guid SubscriptionId, DateTimeOffset At);
+/// <summary>Disabled by the service, not the user: the endpoint answered 410, or kept failing too long.</summary>
+public sealed record SubscriptionDisabled(Guid SubscriptionId, string Reason, DateTimeOffset At);
+public sealed record SubscriptionDeleted(Guid SubscriptionId, DateTimeOffset At);
+/// <summary>A new signing secret (the secret itself is not a fact worth keeping forever: it lives in
+/// <see cref="SubscriptionSecrets"/>); the previous one still signs until <paramref name="PreviousSecretExpiresAt"/>.</summary>
+public sealed record SubscriptionSecretRotated(Guid SubscriptionId, DateTimeOffset PreviousSecretExpiresAt, DateTimeOffset At);
+
+public enum SubscriptionState { Active, Paused, Disabled, Deleted }
+
+/// <summary>The subscription stream folded into its current state, kept inline as a document.</summary>
+public sealed partial class Subscription : IRevisioned
+{
+    public Guid Id { get; set; }
+    public string Url { get; set; } = "";
+    public IReadOnlyList<Guid>? WatchlistIds { get; set; }
+    public string? Description { get; set; }
+    public SubscriptionState State { get; set; }
+    public string? DisabledReason { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SecretRotatedAt { get; set; }
+    public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Whether this subscription wants an alert of <paramref name="watchlistId"/>.</summary>
+    public bool Wants(Guid watchlistId) => WatchlistIds is null || WatchlistIds.Contains(watchlistId);
+
+    public static Subscription Create(SubscriptionCreated e) => new()
+    {
+        Id = e.SubscriptionId, Url = e.Url, WatchlistIds = e.WatchlistIds, Description = e.Description,
+        State = SubscriptionState.Active, CreatedAt = e.At, UpdatedAt = e.At,
+    };
+
+    public void Apply(SubscriptionFiltersChanged e) { WatchlistIds = e.WatchlistIds; UpdatedAt = e.At; }
+    public void Apply(SubscriptionPaused e) { State = SubscriptionState.Paused; UpdatedAt = e.At; }
+    public void Apply(SubscriptionResumed e) { State = SubscriptionState.Active; DisabledReason = null; UpdatedAt = e.At; }
+    public void Apply(SubscriptionDisabled e) { State = SubscriptionState.Disabled; DisabledReason = e.Reason; UpdatedAt = e.At; }
+    public void Apply(SubscriptionDeleted e) { State = SubscriptionState.Deleted; UpdatedAt = e.At; }
+
+    public void Apply(SubscriptionSecretRotated e)
+    {
+        SecretRotatedAt = e.At;
+        PreviousSecretExpiresAt = e.PreviousSecretExpiresAt;
+        UpdatedAt = e.At;
+    }
+
+    /// <summary>Folds one new event into this instance, as the projection will when it is committed.</summary>
+    public void Advance(object e)
+    {
+        switch (e)
+        {
+            case SubscriptionFiltersChanged x: Apply(x); break;
+            case SubscriptionPaused x: Apply(x); break;
+            case SubscriptionResumed x: Apply(x); break;
+            case SubscriptionDisabled x: Apply(x); break;
+            case SubscriptionDeleted x: Apply(x); break;
+            case SubscriptionSecretRotated x: Apply(x); break;
+            default: throw new ArgumentException($"{e.GetType().Name} is not a subscription change.", nameof(e));
+        }
+        Version++;
+    }
+}

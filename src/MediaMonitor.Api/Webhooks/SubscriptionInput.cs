@@ -1,0 +1,54 @@
+using MediaMonitor.Infrastructure;
+using MediaMonitor.Watchlists;
+using Marten;
+
+namespace MediaMonitor.Webhooks;
+
+/// <summary>Validation shared by the commands that set a URL, a description or the watchlist filter.</summary>
+public static class SubscriptionInput
+{
+    public const int MaxDescriptionLength = 500;
+    public const int MaxWatchlists = 1000;
+
+    /// <summary>The URL's form, then where it resolves (DNS, so not pure); the URI, or null with the error added.</summary>
+    public static async Task<Uri?> CheckUrlAsync(string? url, WebhookOptions options, ValidationErrors errors, CancellationToken ct)
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl(url, options.AllowHttp);
+        problem ??= uri is null ? null : await WebhookTargets.CheckResolvedAsync(uri, options.AllowPrivateNetworks, ct);
+        if (problem is null) return uri;
+        errors.Add("url", problem);
+        return null;
+    }
+
+    public static string? CheckDescription(string? description, ValidationErrors errors)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        if (trimmed is null) return null;
+        if (trimmed.Length > MaxDescriptionLength) errors.Add("description", $"A description has at most {MaxDescriptionLength} characters.");
+        else if (!StorableText.IsStorable(trimmed)) errors.Add("description", StorableText.Refusal);
+        return trimmed;
+    }
+
+    /// <summary>Null (all watchlists), or the distinct ids, each of an existing watchlist that is not archived.</summary>
+    public static async Task<IReadOnlyList<Guid>?> CheckWatchlistsAsync(
+        IReadOnlyList<Guid>? ids, IQuerySession session, ValidationErrors errors, CancellationToken ct)
+    {
+        if (ids is null) return null;
+        if (ids.Count == 0)
+        {
+            errors.Add("watchlistIds", "Give at least one watchlist id, or leave watchlistIds out for all watchlists.");
+            return null;
+        }
+        if (ids.Count > MaxWatchlists)
+        {
+            errors.Add("watchlistIds", $"At most {MaxWatchlists} watchlists.");
+            return null;
+        }
+        var distinct = ids.Distinct().ToArray();
+        var found = (await session.LoadManyAsync<Watchlist>(ct, distinct)).Where(w => w.State != WatchlistState.Archived)
+            .Select(w => w.Id).ToHashSet();
+        var unknown = distinct.Where(id => !found.Contains(id)).ToList();
+        if (unknown.Count > 0) errors.Add("watchlistIds", $"No such watchlist (or archived): {string.Join(", ", unknown)}.");
+        return distinct;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace MediaMonitor.Webhooks;
+
+/// <summary>
+/// Makes one webhook POST and reports what came of it; never throws for the endpoint's sake. Redirects are not
+/// followed (a redirect could lead anywhere, past the address checks), and every connection is checked against
+/// <see cref="WebhookTargets"/> after DNS, at connect time, so a name that resolves somewhere private is refused.
+/// </summary>
+public sealed class WebhookSender : IDisposable
+{
+    public const int ExcerptBytes = 1024;
+    public const string UserAgent = "MediaMonitor-Webhooks/1";
+
+    private readonly HttpClient _client;
+    private readonly IOptionsMonitor<WebhookOptions> _options;
+
+    public WebhookSender(IOptionsMonitor<WebhookOptions> options)
+    {
+        _options = options;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            ConnectCallback = ConnectCheckedAsync,
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+    }
+
+    public async Task<AttemptResult> SendAsync(
+        Uri url, string webhookId, DateTimeOffset now, byte[] body, IEnumerable<string> secrets, CancellationToken ct)
+    {
+        var timestamp = now.ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add("webhook-id", webhookId);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", WebhookSignature.Header(secrets, webhookId, timestamp, body));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_options.CurrentValue.Timeout);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var excerpt = await ExcerptAsync(response, timeout.Token);
+            return new AttemptResult((int)response.StatusCode, clock.Elapsed, null, excerpt, RetryAfter(response, now));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new AttemptResult(null, clock.Elapsed, $"No answer within {_options.CurrentValue.Timeout.TotalSeconds:0.###} s.", null, null);
+        }
+        catch (HttpRequestException e)
+        {
+            return new AttemptResult(null, clock.Elapsed, Describe(e), null, null);
+        }
+    }
+
+    private static string Describe(HttpRequestException e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is WebhookTargetRefusedException refused) return refused.Message;
+        }
+        return e.InnerException is SocketException s ? $"{e.Message} ({s.SocketErrorCode})" : e.Message;
+    }
+
+    /// <summary>The start of the body, for the delivery log: enough to see an error message, never the whole of a
+    /// huge answer.</summary>
+    private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[ExcerptBytes];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
+            if (n == 0) break;
+            read += n;
+        }
+        if (read == 0) return null;
+        var text = Encoding.UTF8.GetString(buffer, 0, read).Replace('\0', '\uFFFD');
+        // A cut in the middle of a character leaves a lone surrogate half at most; jsonb refuses those.
+        if (text.Length > 0 && char.IsHighSurrogate(text[^1])) text = text[..^1];
+        return text;
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - now;
+        return null;
+    }
+
+    private async ValueTask<Stream> ConnectCheckedAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    {
+        var host = context.DnsEndPoint.Host;
+        var allowPrivate = _options.CurrentValue.AllowPrivateNetworks;
+        var addresses = await WebhookTargets.ResolveAsync(host, ct);
+        var allowed = new List<IPAddress>();
+        string? refusal = null;
+        foreach (var address in addresses)
+        {
+            if (WebhookTargets.Refusal(address, allowPrivate) is { } why) refusal ??= $"{host} resolves to {address}, {why}: refused.";
+            else allowed.Add(address);
+        }
+        // One refused address is enough to refuse the host: a name that answers both a public and a private
+        // address is a rebinding trick more often than a mistake.
+        if (refusal is not null || allowed.Count == 0) throw new WebhookTargetRefusedException(refusal ?? $"{host} does not resolve.");
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(allowed.ToArray(), context.DnsEndPoint.Port, ct);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+}
+
+public sealed class WebhookTargetRefusedException(string message) : Exception(message);
