@@ -1,0 +1,102 @@
+using System.Net;
+
+namespace MediaMonitor.IntegrationTests.Webhooks;
+
+public sealed class RetriedDeliveries(AppFixture app) : WebhookTest(app)
+{
+    private static TestReceiver.Answer Status(int code, params (string, string)[] headers) =>
+        new(code, headers.ToDictionary(h => h.Item1, h => h.Item2));
+
+    [Fact]
+    public async Task when_the_endpoint_fails_twice_it_gets_the_alert_once_it_recovers_with_the_same_webhook_id()
+    {
+        var receiver = await Receiver(Status(500), new TestReceiver.Answer(503, Body: "down for maintenance"));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, secret) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+        var first = await receiver.NextAsync();
+        var second = await receiver.NextAsync();
+        var third = await receiver.NextAsync();
+
+        Assert.Equal(first.Header("webhook-id"), second.Header("webhook-id"));
+        Assert.Equal(first.Header("webhook-id"), third.Header("webhook-id"));
+        Assert.Equal(first.Text, third.Text);
+        Assert.True(WebhookVerifier.Verify(secret, third));
+        var delivery = await Delivery(subscription, d => d["status"]!.GetValue<string>() == "Delivered", "the delivery to succeed");
+        var attempts = delivery["attempts"]!.AsArray();
+        Assert.Equal([500, 503, 200], attempts.Select(a => a!["statusCode"]!.GetValue<int>()));
+        Assert.Equal(["WillRetry", "WillRetry", "Delivered"], attempts.Select(a => a!["outcome"]!.GetValue<string>()));
+        Assert.Equal("down for maintenance", attempts[1]!["responseExcerpt"]!.GetValue<string>());
+        await receiver.NothingMoreAsync(TimeSpan.FromSeconds(1.5));
+    }
+
+    [Fact]
+    public async Task when_the_endpoint_answers_410_the_subscription_is_disabled_at_once()
+    {
+        var receiver = await Receiver(Status(410));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+        await receiver.NextAsync();
+
+        await Delivery(subscription, d => d["status"]!.GetValue<string>() == "Failed", "the delivery to fail");
+        await Eventually(async () => (await Subscription(subscription))["state"]!.GetValue<string>() == "Disabled", "the subscription to be disabled");
+        Assert.Contains("410", (await Subscription(subscription))["disabledReason"]!.GetValue<string>());
+
+        await RaiseAlert("Another rocket attack hit the port.");
+        await receiver.NothingMoreAsync(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task when_the_endpoint_answers_429_with_retry_after_the_next_attempt_waits_that_long()
+    {
+        // The test schedule retries after 0.2 s; Retry-After asks for 2 s.
+        var receiver = await Receiver(Status(429, ("Retry-After", "2")));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+        var limited = await receiver.NextAsync();
+        var retried = await receiver.NextAsync();
+
+        Assert.True(retried.At - limited.At >= TimeSpan.FromSeconds(1.9), $"retried after {(retried.At - limited.At).TotalSeconds:0.00} s");
+        Assert.Equal(limited.Header("webhook-id"), retried.Header("webhook-id"));
+    }
+
+    [Fact]
+    public async Task when_every_attempt_fails_the_delivery_is_failed_and_stays_visible()
+    {
+        var receiver = await Receiver(Status(500), Status(500), Status(500), Status(500));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+
+        var delivery = await Delivery(subscription, d => d["status"]!.GetValue<string>() == "Failed", "the delivery to fail");
+        Assert.Equal(4, delivery["attempts"]!.AsArray().Count);   // the first and the three retries of the test schedule
+        Assert.Equal("Failed", delivery["attempts"]![3]!["outcome"]!.GetValue<string>());
+        var failed = await Json(await Get($"/api/subscriptions/{subscription}/deliveries?status=Failed"), HttpStatusCode.OK);
+        Assert.Single(failed["items"]!.AsArray());
+        var delivered = await Json(await Get($"/api/subscriptions/{subscription}/deliveries?status=Delivered"), HttpStatusCode.OK);
+        Assert.Empty(delivered["items"]!.AsArray());
+        await Eventually(async () => (await Subscription(subscription))["health"]!["failedAttempts"]!.GetValue<int>() == 4,
+            "the subscription's health to count the failures");
+    }
+
+    [Fact]
+    public async Task when_the_endpoint_does_not_answer_in_time_the_attempt_is_a_timeout()
+    {
+        var receiver = await Receiver(new TestReceiver.Answer(200, Delay: TimeSpan.FromSeconds(3)));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+
+        var delivery = await Delivery(subscription, d => d["attempts"]!.AsArray().Count >= 2, "a retry after the timeout");
+        var first = delivery["attempts"]![0]!;
+        Assert.Null(first["statusCode"]);
+        Assert.Contains("No answer within 2 s", first["error"]!.GetValue<string>());
+    }
+}
