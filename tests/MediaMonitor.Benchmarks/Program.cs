@@ -4,6 +4,12 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks                  throughput table, every size
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- core 100k     only these sizes
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks       webhook latency and delivery rate (service + PostgreSQL)
+if (args is ["webhooks"])
+{
+    await WebhookDelivery.RunAsync();
+    return;
+}
 if (args is ["bdn", .. var rest])
 {
     BenchmarkSwitcher.FromAssembly(typeof(MatchPerArticle).Assembly).Run(rest.Length > 0 ? rest : ["--filter", "*"]);

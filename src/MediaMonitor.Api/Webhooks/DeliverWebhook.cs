@@ -18,8 +18,8 @@ public sealed record DeliverWebhook(Guid DeliveryId, Guid SubscriptionId, Guid T
 /// </summary>
 public static class DeliverWebhookHandler
 {
-    /// <summary>How long a delivery that found its subscription busy waits before trying again.</summary>
-    public static readonly TimeSpan BusyDelay = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long a delivery that could not get its subscription's turn waits before trying again.</summary>
+    public static readonly TimeSpan BusyDelay = TimeSpan.FromSeconds(1);
 
     public static void Configure(HandlerChain chain) =>
         chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1))
@@ -30,12 +30,28 @@ public static class DeliverWebhookHandler
         IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var messages = new OutgoingMessages();
+        var now = clock.GetUtcNow();
+        // The endpoint failed lately: wait for the probe's retry rather than pile up attempts that would fail too.
+        if (gate.CoolingUntil(message.SubscriptionId, now) is { } coolingUntil)
+        {
+            messages.Schedule(message, coolingUntil);
+            return messages;
+        }
+        // The subscription's turn first, before any I/O, so that deliveries keep the order their messages came in.
+        var settings = options.CurrentValue;
+        using var lease = await gate.EnterAsync(message.SubscriptionId, settings.Timeout + TimeSpan.FromSeconds(5), ct);
+        if (lease is null)
+        {
+            messages.Delay(message, BusyDelay);
+            return messages;
+        }
+
         var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
         // Gone (the store was reset), settled, or superseded by a redelivery: this message has nothing to do.
         if (stream.Aggregate is not { } delivery || delivery.Status != DeliveryStatus.Pending || delivery.Ticket != message.Ticket)
             return messages;
 
-        var now = clock.GetUtcNow();
+        now = clock.GetUtcNow();
         var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
         if (subscription is not { State: SubscriptionState.Active })
         {
@@ -51,19 +67,12 @@ public static class DeliverWebhookHandler
             return messages;
         }
 
-        using var lease = gate.TryEnter(subscription.Id);
-        if (lease is null)
-        {
-            messages.Delay(message, BusyDelay);
-            return messages;
-        }
-
-        var settings = options.CurrentValue;
         var body = WebhookPayload.For(alert).ToUtf8();
         var result = await sender.SendAsync(new Uri(subscription.Url), delivery.Id.ToString(), now, body, secrets.SigningAt(now), ct);
         var attemptedAt = clock.GetUtcNow();
         var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, WebhookOptions.ParseSchedule(settings.RetrySchedule),
             settings.MaxRetryAfter, attemptedAt, Random.Shared.NextDouble());
+        gate.Record(subscription.Id, result.StatusCode, attemptedAt, next);
         Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
         stream.AppendOne(new DeliveryAttempted(delivery.Id, delivery.SubscriptionId, delivery.Attempts.Count + 1, attemptedAt,
             result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,

@@ -1,27 +1,76 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace MediaMonitor.Webhooks;
 
 /// <summary>
-/// One delivery at a time per subscription on this node. Deliveries to one subscriber then go out in the order their
-/// messages are taken, and a slow or dead endpoint holds one worker, not all of them: a delivery that finds its
-/// subscription busy steps aside (it is rescheduled) instead of waiting in a worker.
+/// Per subscription, on this node: one delivery at a time, the others waiting their turn in arrival order, so one
+/// subscriber's deliveries go out in the order their messages were taken while other subscriptions proceed in
+/// parallel; and a circuit breaker, so an endpoint that stopped answering is probed by one delivery at a time instead
+/// of tying up a worker per pending delivery until each times out.
+/// A slow endpoint can hold at most half the workers (one in flight, the rest waiting); a delivery that finds its
+/// subscription's queue full, or waits longer than an attempt can take, steps aside: it is rescheduled.
 /// </summary>
-public sealed class SubscriptionGate
+public sealed class SubscriptionGate(IOptionsMonitor<WebhookOptions> options)
 {
-    private readonly ConcurrentDictionary<Guid, byte> _busy = new();
+    /// <summary>The longest a failing endpoint is left alone before the next probe.</summary>
+    public static readonly TimeSpan MaxCooldown = TimeSpan.FromMinutes(1);
 
-    /// <summary>A lease to dispose when the delivery is done, or null when another delivery holds the subscription.</summary>
-    public IDisposable? TryEnter(Guid subscriptionId) =>
-        _busy.TryAdd(subscriptionId, 0) ? new Lease(this, subscriptionId) : null;
+    private readonly ConcurrentDictionary<Guid, Lane> _lanes = new();
 
-    private sealed class Lease(SubscriptionGate gate, Guid id) : IDisposable
+    /// <summary>With the one in flight, half the workers.</summary>
+    private int MaxWaiting => Math.Max(1, options.CurrentValue.MaxParallelDeliveries / 2 - 1);
+
+    /// <summary>A lease to dispose when the delivery is done, or null when the subscription stayed busy.</summary>
+    public async Task<IDisposable?> EnterAsync(Guid subscriptionId, TimeSpan maxWait, CancellationToken ct)
+    {
+        var lane = LaneOf(subscriptionId);
+        if (Interlocked.Increment(ref lane.Waiting) > MaxWaiting)
+        {
+            Interlocked.Decrement(ref lane.Waiting);
+            return null;
+        }
+        try
+        {
+            return await lane.Turn.WaitAsync(maxWait, ct) ? new Lease(lane) : null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref lane.Waiting);
+        }
+    }
+
+    /// <summary>Until when deliveries to the subscription should wait, its endpoint having failed; null when they may go.</summary>
+    public DateTimeOffset? CoolingUntil(Guid subscriptionId, DateTimeOffset now) =>
+        _lanes.TryGetValue(subscriptionId, out var lane) && lane.CoolingUntil is { } until && until > now ? until : null;
+
+    /// <summary>Records an attempt's outcome: an endpoint that did not answer, or answered that it is overloaded or
+    /// failing, is left alone until <paramref name="retryAt"/> (at most <see cref="MaxCooldown"/>); any answer below
+    /// 500 (but 429) shows it is there.</summary>
+    public void Record(Guid subscriptionId, int? statusCode, DateTimeOffset now, DateTimeOffset? retryAt)
+    {
+        var lane = LaneOf(subscriptionId);
+        var failing = statusCode is null or >= 500 or 429;
+        lane.CoolingUntil = !failing ? null : retryAt is { } at && at - now < MaxCooldown ? at : now + MaxCooldown;
+    }
+
+    private Lane LaneOf(Guid subscriptionId) => _lanes.GetOrAdd(subscriptionId, _ => new Lane());
+
+    private sealed class Lane
+    {
+        // SemaphoreSlim releases asynchronous waiters in the order they began to wait.
+        public readonly SemaphoreSlim Turn = new(1, 1);
+        public int Waiting;
+        public DateTimeOffset? CoolingUntil;
+    }
+
+    private sealed class Lease(Lane lane) : IDisposable
     {
         private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) gate._busy.TryRemove(id, out _);
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) lane.Turn.Release();
         }
     }
 }

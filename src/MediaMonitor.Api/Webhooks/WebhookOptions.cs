@@ -31,8 +31,9 @@ public sealed class WebhookOptions
     /// <summary>The longest <c>Retry-After</c> honoured; a longer one waits this long.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Deliveries in flight at once on one node (to different subscriptions: one subscription gets one at a time).</summary>
-    public int MaxParallelDeliveries { get; set; } = 32;
+    /// <summary>Deliveries handled at once on one node (one subscription gets one at a time, the others wait their turn;
+    /// see <see cref="SubscriptionGate"/>).</summary>
+    public int MaxParallelDeliveries { get; set; } = 256;
 
     /// <summary>How long after a rotation the previous secret still signs beside the new one.</summary>
     public static readonly TimeSpan SecretOverlap = TimeSpan.FromHours(24);

@@ -24,13 +24,24 @@ public static class WebhookTargets
     /// <summary>Why a connection to <paramref name="address"/> is refused, or null when it is allowed.</summary>
     public static string? Refusal(IPAddress address, bool allowPrivateNetworks)
     {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        address = Unwrapped(address);
         if (Metadata.Any(m => m.Equals(address))) return "a cloud metadata endpoint";
         var kind = Classify(address);
         if (kind is null) return null;
         // Not addresses one can deliver to at all, private network or not.
         if (kind is "unspecified" or "multicast" or "broadcast") return $"{kind} address";
         return allowPrivateNetworks ? null : $"a {kind} address";
+    }
+
+    /// <summary>The IPv4 address an IPv6 one carries and reaches (mapped, NAT64, 6to4), else the address itself.</summary>
+    private static IPAddress Unwrapped(IPAddress a)
+    {
+        if (a.IsIPv4MappedToIPv6) return a.MapToIPv4();
+        if (a.AddressFamily != AddressFamily.InterNetworkV6) return a;
+        var v6 = a.GetAddressBytes();
+        if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b) return new IPAddress(v6.AsSpan(12, 4));
+        if (v6[0] == 0x20 && v6[1] == 0x02) return new IPAddress(v6.AsSpan(2, 4));
+        return a;
     }
 
     /// <summary>The kind of non-public address, or null for a public unicast one.</summary>
@@ -63,10 +74,7 @@ public static class WebhookTargets
         if (a.IsIPv6LinkLocal || a.IsIPv6SiteLocal) return "link-local";
         if (a.IsIPv6UniqueLocal) return "private";
         var v6 = a.GetAddressBytes();
-        // Addresses that carry an IPv4 address inside (NAT64, 6to4) are as private as that address; Teredo and the
-        // documentation prefix are refused outright.
-        if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b) return Classify(new IPAddress(v6.AsSpan(12, 4)));
-        if (v6[0] == 0x20 && v6[1] == 0x02) return Classify(new IPAddress(v6.AsSpan(2, 4)));
+        // Teredo and the documentation prefix are refused outright (NAT64 and 6to4 were unwrapped before).
         if (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x00 && v6[3] == 0x00) return "reserved";
         if (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8) return "reserved";
         return null;
@@ -77,7 +85,8 @@ public static class WebhookTargets
     {
         if (string.IsNullOrWhiteSpace(url)) return (null, "url is required.");
         if (url.Length > MaxUrlLength) return (null, $"url is longer than {MaxUrlLength} characters.");
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return (null, "url is not an absolute URL.");
+        // On Unix "/path" parses as an absolute file URI: not what anyone means by a webhook URL.
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc) return (null, "url is not an absolute URL.");
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && allowHttp))
             return (null, allowHttp ? "url must use http or https." : "url must use https.");
         if (!string.IsNullOrEmpty(uri.UserInfo)) return (null, "url must not carry a user name or password; authenticate with the signature.");

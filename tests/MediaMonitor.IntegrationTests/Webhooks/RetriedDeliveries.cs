@@ -66,6 +66,20 @@ public sealed class RetriedDeliveries(AppFixture app) : WebhookTest(app)
     }
 
     [Fact]
+    public async Task when_deliveries_keep_failing_longer_than_the_disable_period_the_subscription_is_disabled_with_the_reason()
+    {
+        using var _ = Setting("DisableAfter", "00:00:01", restoreTo: "5.00:00:00");
+        var receiver = await Receiver(Enumerable.Repeat(Status(500), 10).ToArray());
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+
+        await Eventually(async () => (await Subscription(subscription))["state"]!.GetValue<string>() == "Disabled", "the subscription to be disabled");
+        Assert.StartsWith("Every delivery has failed since", (await Subscription(subscription))["disabledReason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task when_every_attempt_fails_the_delivery_is_failed_and_stays_visible()
     {
         var receiver = await Receiver(Status(500), Status(500), Status(500), Status(500));

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -11,22 +9,7 @@ namespace MediaMonitor.IntegrationTests.Webhooks;
 /// </summary>
 public sealed class WebhookTargetRefusals(AppFixture app) : WebhookTest(app)
 {
-    private IDisposable PrivateNetworksRefused()
-    {
-        var configuration = (IConfigurationRoot)App.Host.Services.GetRequiredService<IConfiguration>();
-        configuration["MediaMonitor:Webhooks:AllowPrivateNetworks"] = "false";
-        configuration.Reload();
-        return new Restore(configuration);
-    }
-
-    private sealed class Restore(IConfigurationRoot configuration) : IDisposable
-    {
-        public void Dispose()
-        {
-            configuration["MediaMonitor:Webhooks:AllowPrivateNetworks"] = "true";
-            configuration.Reload();
-        }
-    }
+    private IDisposable PrivateNetworksRefused() => Setting("AllowPrivateNetworks", "false", restoreTo: "true");
 
     [Theory]
     [InlineData("http://127.0.0.1:8080/hook", "loopback")]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -42,6 +44,29 @@ public abstract class WebhookTest(AppFixture app) : ApiTest(app)
             return found is not null;
         }, what);
         return found!;
+    }
+
+    /// <summary>
+    /// Changes a webhook setting of the running host until disposed, then sets it to <paramref name="restoreTo"/> (a
+    /// key cannot be removed, and an empty one would bind as zero). The settings are read as they change; the
+    /// integration tests run one at a time.
+    /// </summary>
+    protected IDisposable Setting(string name, string value, string restoreTo)
+    {
+        var configuration = (IConfigurationRoot)App.Host.Services.GetRequiredService<IConfiguration>();
+        var key = $"MediaMonitor:Webhooks:{name}";
+        configuration[key] = value;
+        configuration.Reload();
+        return new Restore(configuration, key, restoreTo);
+    }
+
+    private sealed class Restore(IConfigurationRoot configuration, string key, string value) : IDisposable
+    {
+        public void Dispose()
+        {
+            configuration[key] = value;
+            configuration.Reload();
+        }
     }
 
     protected async Task<JsonNode> Subscription(Guid id) => await Json(await Get($"/api/subscriptions/{id}"), HttpStatusCode.OK);

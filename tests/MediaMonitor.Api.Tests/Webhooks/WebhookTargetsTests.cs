@@ -1,0 +1,234 @@
+using System.Net;
+using MediaMonitor.Webhooks;
+
+namespace MediaMonitor.Api.Tests.Webhooks;
+
+public sealed class WebhookTargetsTests
+{
+    private static string? Refusal(string address, bool allowPrivateNetworks = false) =>
+        WebhookTargets.Refusal(IPAddress.Parse(address), allowPrivateNetworks);
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.5.5.5")]
+    [InlineData("::1")]
+    public void when_an_address_is_loopback_it_is_refused(string address) =>
+        Assert.Equal("a loopback address", Refusal(address));
+
+    [Theory]
+    [InlineData("10.0.0.1")]
+    [InlineData("10.255.255.255")]
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.255")]
+    [InlineData("192.168.0.1")]
+    [InlineData("192.168.255.254")]
+    [InlineData("100.64.0.1")]
+    [InlineData("100.127.255.254")]
+    [InlineData("fc00::1")]
+    [InlineData("fd12::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("64:ff9b::a00:1")]
+    [InlineData("2002:0a00:0001::")]
+    public void when_an_address_is_in_a_private_range_it_is_refused(string address) =>
+        Assert.Equal("a private address", Refusal(address));
+
+    [Theory]
+    [InlineData("169.254.1.1")]
+    [InlineData("fe80::1")]
+    public void when_an_address_is_link_local_it_is_refused(string address) =>
+        Assert.Equal("a link-local address", Refusal(address));
+
+    [Theory]
+    [InlineData("192.0.2.1")]
+    [InlineData("198.18.0.1")]
+    [InlineData("240.0.0.1")]
+    [InlineData("2001:db8::1")]
+    public void when_an_address_is_reserved_it_is_refused(string address) =>
+        Assert.Equal("a reserved address", Refusal(address));
+
+    [Theory]
+    [InlineData("8.8.8.8")]
+    [InlineData("1.1.1.1")]
+    [InlineData("2606:4700:4700::1111")]
+    [InlineData("172.15.255.255")]
+    [InlineData("172.32.0.1")]
+    [InlineData("100.63.255.255")]
+    [InlineData("100.128.0.1")]
+    [InlineData("11.0.0.1")]
+    [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:0808:0808::")]
+    public void when_an_address_is_public_it_is_allowed(string address) => Assert.Null(Refusal(address));
+
+    [Theory]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("169.254.169.254", true)]
+    [InlineData("169.254.170.2", true)]
+    [InlineData("fd00:ec2::254", false)]
+    [InlineData("fd00:ec2::254", true)]
+    [InlineData("100.100.100.200", false)]
+    [InlineData("100.100.100.200", true)]
+    [InlineData("::ffff:169.254.169.254", true)]
+    public void when_an_address_is_a_cloud_metadata_endpoint_it_is_refused_even_when_private_networks_are_allowed(
+        string address, bool allowPrivateNetworks) =>
+        Assert.Equal("a cloud metadata endpoint", Refusal(address, allowPrivateNetworks));
+
+    [Theory]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("2002:a9fe:a9fe::")]
+    public void when_a_metadata_address_is_embedded_in_a_nat64_or_6to4_address_it_is_refused_even_when_private_networks_are_allowed(
+        string address) =>
+        Assert.NotNull(Refusal(address, allowPrivateNetworks: true));
+
+    [Theory]
+    [InlineData("0.0.0.0", "unspecified")]
+    [InlineData("::", "unspecified")]
+    [InlineData("224.0.0.1", "multicast")]
+    [InlineData("239.255.255.250", "multicast")]
+    [InlineData("ff02::1", "multicast")]
+    [InlineData("255.255.255.255", "broadcast")]
+    public void when_an_address_cannot_be_delivered_to_it_is_refused_even_when_private_networks_are_allowed(string address, string kind)
+    {
+        Assert.Equal($"{kind} address", Refusal(address, allowPrivateNetworks: false));
+        Assert.Equal($"{kind} address", Refusal(address, allowPrivateNetworks: true));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    [InlineData("10.0.0.1")]
+    [InlineData("172.16.0.1")]
+    [InlineData("192.168.1.1")]
+    [InlineData("100.64.0.1")]
+    [InlineData("169.254.1.1")]
+    [InlineData("fe80::1")]
+    [InlineData("fd12::1")]
+    [InlineData("::ffff:10.0.0.1")]
+    [InlineData("64:ff9b::a00:1")]
+    public void when_private_networks_are_allowed_a_non_public_address_is_allowed(string address) =>
+        Assert.Null(Refusal(address, allowPrivateNetworks: true));
+
+    [Fact]
+    public void when_a_url_uses_https_it_is_accepted()
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl("https://hooks.example.com/alerts?team=7", allowHttp: false);
+
+        Assert.Null(problem);
+        Assert.Equal("hooks.example.com", uri!.Host);
+        Assert.Equal("/alerts?team=7", uri.PathAndQuery);
+    }
+
+    [Fact]
+    public void when_a_url_has_blanks_around_it_they_are_trimmed() =>
+        Assert.Equal("https://hooks.example.com/alerts", WebhookTargets.CheckUrl("  https://hooks.example.com/alerts ", false).Uri!.ToString());
+
+    [Fact]
+    public void when_a_url_uses_http_it_is_refused_unless_http_is_allowed()
+    {
+        var refused = WebhookTargets.CheckUrl("http://hooks.example.com/alerts", allowHttp: false);
+        var allowed = WebhookTargets.CheckUrl("http://hooks.example.com/alerts", allowHttp: true);
+
+        Assert.Null(refused.Uri);
+        Assert.Equal("url must use https.", refused.Problem);
+        Assert.Null(allowed.Problem);
+        Assert.Equal("http", allowed.Uri!.Scheme);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void when_a_url_uses_ftp_it_is_refused(bool allowHttp)
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl("ftp://hooks.example.com/alerts", allowHttp);
+
+        Assert.Null(uri);
+        Assert.Contains("must use", problem);
+    }
+
+    [Theory]
+    [InlineData("/alerts")]
+    [InlineData("alerts/new")]
+    [InlineData("//hooks.example.com/alerts")]
+    public void when_a_url_is_relative_it_is_refused(string url)
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl(url, allowHttp: true);
+
+        Assert.Null(uri);
+        Assert.Equal("url is not an absolute URL.", problem);
+    }
+
+    [Fact]
+    public void when_a_url_carries_user_info_it_is_refused()
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl("https://ops:hunter2@hooks.example.com/alerts", allowHttp: false);
+
+        Assert.Null(uri);
+        Assert.Contains("user name or password", problem);
+    }
+
+    [Fact]
+    public void when_a_url_has_a_fragment_it_is_refused()
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl("https://hooks.example.com/alerts#latest", allowHttp: false);
+
+        Assert.Null(uri);
+        Assert.Equal("url must not have a fragment.", problem);
+    }
+
+    [Fact]
+    public void when_a_url_is_longer_than_2048_characters_it_is_refused_and_at_2048_it_is_accepted()
+    {
+        const string start = "https://hooks.example.com/";
+        var longest = start + new string('a', WebhookTargets.MaxUrlLength - start.Length);
+
+        Assert.Null(WebhookTargets.CheckUrl(longest, allowHttp: false).Problem);
+        var (uri, problem) = WebhookTargets.CheckUrl(longest + "a", allowHttp: false);
+        Assert.Null(uri);
+        Assert.Equal("url is longer than 2048 characters.", problem);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void when_a_url_is_blank_it_is_refused(string? url)
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl(url, allowHttp: true);
+
+        Assert.Null(uri);
+        Assert.Equal("url is required.", problem);
+    }
+
+    [Fact]
+    public async Task when_a_url_names_a_private_address_it_is_refused_unless_private_networks_are_allowed()
+    {
+        var uri = new Uri("https://10.0.0.1/x");
+
+        Assert.Equal("url's host '10.0.0.1' resolves to 10.0.0.1, a private address.",
+            await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: false, CancellationToken.None));
+        Assert.Null(await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: true, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task when_a_url_names_the_metadata_endpoint_it_is_refused_always(bool allowPrivateNetworks)
+    {
+        var problem = await WebhookTargets.CheckResolvedAsync(new Uri("https://169.254.169.254/"), allowPrivateNetworks, CancellationToken.None);
+
+        Assert.Contains("a cloud metadata endpoint", problem);
+    }
+
+    [Fact]
+    public async Task when_a_url_names_an_ipv6_loopback_literal_it_is_refused_unless_private_networks_are_allowed()
+    {
+        var uri = new Uri("https://[::1]:8443/hooks");
+
+        Assert.Contains("a loopback address", await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: false, CancellationToken.None));
+        Assert.Null(await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: true, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task when_a_url_names_a_public_address_it_is_allowed() =>
+        Assert.Null(await WebhookTargets.CheckResolvedAsync(new Uri("https://8.8.8.8/hooks"), allowPrivateNetworks: false, CancellationToken.None));
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace MediaMonitor.IntegrationTests.Webhooks;
+
+public sealed class DeliveryOrderAndIsolation(AppFixture app) : WebhookTest(app)
+{
+    private async Task<IReadOnlyList<Guid>> RaiseAlertsInOneBatch(int count)
+    {
+        var batch = Enumerable.Range(1, count).Select(i => new { body = $"Rocket attack number {i} hit the town.", url = $"https://news.example/{i}" });
+        var response = await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles/batch", batch);
+        var json = await Json(response, HttpStatusCode.OK);
+        return json["items"]!.AsArray().Select(i => i!["alerts"]![0]!["alertId"]!.GetValue<Guid>()).ToList();
+    }
+
+    private static Guid AlertOf(TestReceiver.Received r) => JsonNode.Parse(r.Text)!["data"]!["alertId"]!.GetValue<Guid>();
+
+    [Fact]
+    public async Task a_subscriber_receives_alerts_in_the_order_they_were_raised()
+    {
+        var receiver = await Receiver();
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        await Subscribe(receiver.Url);
+
+        var raised = await RaiseAlertsInOneBatch(12);
+
+        var received = new List<Guid>();
+        for (var i = 0; i < raised.Count; i++) received.Add(AlertOf(await receiver.NextAsync()));
+        Assert.Equal(raised, received);
+    }
+
+    [Fact]
+    public async Task a_slow_endpoint_does_not_delay_another_subscription()
+    {
+        var slowAnswer = new TestReceiver.Answer(200, Delay: TimeSpan.FromSeconds(1.5));
+        var slow = await Receiver(slowAnswer, slowAnswer, slowAnswer, slowAnswer);
+        var fast = await Receiver();
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        await Subscribe(slow.Url);
+        await Subscribe(fast.Url);
+
+        await RaiseAlertsInOneBatch(4);
+
+        var fastArrivals = new List<DateTimeOffset>();
+        for (var i = 0; i < 4; i++) fastArrivals.Add((await fast.NextAsync()).At);
+        var slowArrivals = new List<DateTimeOffset>();
+        for (var i = 0; i < 4; i++) slowArrivals.Add((await slow.NextAsync()).At);
+        // The slow endpoint takes 1.5 s an answer, one delivery at a time: its last arrives 4.5 s after its first.
+        // The fast one must have had all four before the slow one had its third.
+        Assert.True(fastArrivals.Max() < slowArrivals[2], $"fast done at {fastArrivals.Max():O}, slow third at {slowArrivals[2]:O}");
+        Assert.True(slowArrivals[3] - slowArrivals[0] >= TimeSpan.FromSeconds(4), "the slow endpoint got its deliveries one at a time");
+    }
+
+    [Fact]
+    public async Task while_an_endpoint_is_down_its_other_deliveries_wait_for_the_probe_instead_of_each_failing()
+    {
+        // Down for the first two requests: the first delivery fails and is retried; the others wait for it.
+        var receiver = await Receiver(new TestReceiver.Answer(503), new TestReceiver.Answer(503));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        var raised = await RaiseAlertsInOneBatch(3);
+
+        var all = new List<TestReceiver.Received>();
+        for (var i = 0; i < 5; i++) all.Add(await receiver.NextAsync());
+        Assert.Equal(raised.Order(), all.Skip(2).Select(AlertOf).Order());
+        await Eventually(async () =>
+        {
+            var page = await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK);
+            var deliveries = page["items"]!.AsArray();
+            return deliveries.Count == 3 && deliveries.All(d => d!["status"]!.GetValue<string>() == "Delivered");
+        }, "all three delivered");
+        var attempts = (await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Sum(d => d!["attempts"]!.AsArray().Count);
+        Assert.Equal(5, attempts);
+    }
+}
