@@ -51,7 +51,8 @@ public static class HttpErrors
         // Marten decodes a feed cursor only as it streams the page, after the endpoint has returned.
         ArgumentException { ParamName: "cursor" } => new(400, "Invalid cursor.", "The cursor is not one this feed gave out; start again without a cursor."),
         // Two changes to one stream at once: the loser's expected version no longer holds.
-        JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException =>
+        JasperFx.ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException
+            or JasperFx.Events.ExistingStreamIdCollisionException =>
             new(409, "A concurrent change won.", "The resource was changed by another request meanwhile; read it again and retry."),
         _ => null,
     };

@@ -38,8 +38,13 @@ public static class ChangeSubscriptionStateEndpoints
 
     [WolverinePost("/api/subscriptions/{id}/resume"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType<SubscriptionResponse>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static async Task<IResult> PostResume(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        (await ChangeSubscription.ApplyAsync(session, id, s => Resume(s, clock.GetUtcNow()), ct)).Result;
+    public static async Task<IResult> PostResume(Guid id, IDocumentSession session, SubscriptionGate gate, TimeProvider clock, CancellationToken ct)
+    {
+        var (result, changed) = await ChangeSubscription.ApplyAsync(session, id, s => Resume(s, clock.GetUtcNow()), ct);
+        // Resuming says the endpoint is worth trying again now, whatever failure it last showed this node.
+        if (changed is not null) gate.Reset(id);
+        return result;
+    }
 
     [WolverineDelete("/api/subscriptions/{id}"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404)]

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using MediaMonitor.Alerts;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -14,10 +15,8 @@ public static class Configuration
 
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Invalid webhook settings.").ValidateOnStart();
-        var problems = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>()?.Problems().ToList() ?? [];
-        if (problems.Count > 0) throw new InvalidOperationException("Invalid webhook settings: " + string.Join(" ", problems));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<SubscriptionGate>();
         return services;
@@ -51,4 +50,11 @@ public static class Configuration
         // Retries are scheduled messages in PostgreSQL; this is how soon one that falls due is picked up.
         opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
     }
+}
+
+/// <summary>Settings checked at start, and again when the configuration changes, with each problem named.</summary>
+public sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options) =>
+        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

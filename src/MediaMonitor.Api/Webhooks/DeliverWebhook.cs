@@ -12,86 +12,88 @@ public sealed record DeliverWebhook(Guid DeliveryId, Guid SubscriptionId, Guid T
 
 /// <summary>
 /// One attempt: check that it is still wanted, POST, record the attempt, and schedule the next one or settle the
-/// delivery. The record and the next message commit together (Wolverine's outbox on Marten), so a retry is never
-/// lost and never doubled; a crash between the POST and the commit means the attempt is made again, with the same
-/// <c>webhook-id</c>, which is what receivers deduplicate on.
+/// delivery. The record and the next message commit together (Wolverine's outbox on Marten), and before the
+/// subscription's next delivery may start, so it sees this one's outcome (a 410, a failing endpoint). A crash between
+/// the POST and the commit means the attempt is made again, with the same <c>webhook-id</c>, which is what receivers
+/// deduplicate on.
 /// </summary>
 public static class DeliverWebhookHandler
 {
     /// <summary>How long a delivery that could not get its subscription's turn waits before trying again.</summary>
     public static readonly TimeSpan BusyDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>The endpoint's failures are recorded as attempts; what throws here is the database (or a bug). Keep
+    /// trying, slowly: a delivery dropped to the dead-letter queue would stay pending for ever.</summary>
     public static void Configure(HandlerChain chain) =>
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1))
-            .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
+            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
-    public static async Task<OutgoingMessages> Handle(
-        DeliverWebhook message, IDocumentSession session, WebhookSender sender, SubscriptionGate gate,
+    public static async Task Handle(
+        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, SubscriptionGate gate,
         IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var messages = new OutgoingMessages();
-        var now = clock.GetUtcNow();
         // The endpoint failed lately: wait for the probe's retry rather than pile up attempts that would fail too.
-        if (gate.CoolingUntil(message.SubscriptionId, now) is { } coolingUntil)
+        if (gate.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) is { } cooling)
         {
-            messages.Schedule(message, coolingUntil);
-            return messages;
+            await bus.ScheduleAsync(message, cooling);
+            return;
         }
         // The subscription's turn first, before any I/O, so that deliveries keep the order their messages came in.
         var settings = options.CurrentValue;
         using var lease = await gate.EnterAsync(message.SubscriptionId, settings.Timeout + TimeSpan.FromSeconds(5), ct);
-        if (lease is null)
+        if (lease is null || gate.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) is not null)
         {
-            messages.Delay(message, BusyDelay);
-            return messages;
+            await bus.ScheduleAsync(message, gate.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) ?? clock.GetUtcNow() + BusyDelay);
+            return;
         }
 
         var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
         // Gone (the store was reset), settled, or superseded by a redelivery: this message has nothing to do.
         if (stream.Aggregate is not { } delivery || delivery.Status != DeliveryStatus.Pending || delivery.Ticket != message.Ticket)
-            return messages;
+            return;
 
-        now = clock.GetUtcNow();
-        var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
-        if (subscription is not { State: SubscriptionState.Active })
-        {
-            var state = subscription?.State.ToString().ToLowerInvariant() ?? "gone";
-            stream.AppendOne(new DeliveryCancelled(delivery.Id, delivery.SubscriptionId, $"The subscription is {state}.", now));
-            return messages;
-        }
+        var now = clock.GetUtcNow();
+        var subscriptionStream = await session.Events.FetchForWriting<Subscription>(delivery.SubscriptionId, ct);
+        var subscription = subscriptionStream.Aggregate;
         var alert = await session.LoadAsync<AlertView>(delivery.AlertId, ct);
-        var secrets = await session.LoadAsync<SubscriptionSecrets>(subscription.Id, ct);
-        if (alert is null || secrets is null)
+        var secrets = await session.LoadAsync<SubscriptionSecrets>(delivery.SubscriptionId, ct);
+        var cancelled = subscription is not { State: SubscriptionState.Active }
+            ? $"The subscription is {subscription?.State.ToString().ToLowerInvariant() ?? "gone"}."
+            : alert is null ? "The alert no longer exists."
+            : secrets is null ? "The subscription has no signing secret."
+            : null;
+        if (cancelled is not null)
         {
-            stream.AppendOne(new DeliveryCancelled(delivery.Id, delivery.SubscriptionId, "The alert no longer exists.", now));
-            return messages;
+            stream.AppendOne(new DeliveryCancelled(delivery.Id, delivery.SubscriptionId, cancelled, now));
+            return;
         }
 
-        var body = WebhookPayload.For(alert).ToUtf8();
-        var result = await sender.SendAsync(new Uri(subscription.Url), delivery.Id.ToString(), now, body, secrets.SigningAt(now), ct);
+        var body = WebhookPayload.For(alert!).ToUtf8();
+        var result = await sender.SendAsync(new Uri(subscription!.Url), delivery.Id.ToString(), now, body, secrets!.SigningAt(now), ct);
         var attemptedAt = clock.GetUtcNow();
         var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, WebhookOptions.ParseSchedule(settings.RetrySchedule),
             settings.MaxRetryAfter, attemptedAt, Random.Shared.NextDouble());
-        gate.Record(subscription.Id, result.StatusCode, attemptedAt, next);
+        gate.Record(subscription.Id, result.StatusCode, attemptedAt, next, result.RetryAfter is not null && result.StatusCode is 429 or 503);
         Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
         stream.AppendOne(new DeliveryAttempted(delivery.Id, delivery.SubscriptionId, delivery.Attempts.Count + 1, attemptedAt,
             result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,
             outcome, next, nextTicket));
-        if (next is { } at) messages.Schedule(new DeliverWebhook(delivery.Id, delivery.SubscriptionId, nextTicket!.Value), at);
+        if (next is { } at) await bus.ScheduleAsync(new DeliverWebhook(delivery.Id, delivery.SubscriptionId, nextTicket!.Value), at);
 
         if (outcome == AttemptOutcome.Gone)
         {
-            session.Events.Append(subscription.Id, new SubscriptionDisabled(subscription.Id, "The endpoint answered 410 Gone.", attemptedAt));
+            subscriptionStream.AppendOne(new SubscriptionDisabled(subscription.Id, "The endpoint answered 410 Gone.", attemptedAt));
         }
         else if (outcome != AttemptOutcome.Delivered)
         {
             var health = await session.LoadAsync<SubscriptionHealth>(subscription.Id, ct);
             if (DeliveryPolicy.ShouldDisable(health?.FailingSince, attemptedAt, settings.DisableAfter))
             {
-                session.Events.Append(subscription.Id, new SubscriptionDisabled(subscription.Id,
+                subscriptionStream.AppendOne(new SubscriptionDisabled(subscription.Id,
                     $"Every delivery has failed since {health!.FailingSince:u}, longer than {settings.DisableAfter}.", attemptedAt));
             }
         }
-        return messages;
+        // Inside the subscription's turn (Wolverine would commit after the handler returns, and the lease with it).
+        await session.SaveChangesAsync(ct);
     }
 }

@@ -17,9 +17,11 @@ namespace MediaMonitor.Webhooks;
 /// </summary>
 public static class DispatchAlertHandler
 {
+    /// <summary>Only the database can fail here: keep trying, since an alert dropped to the dead-letter queue would reach
+    /// no subscriber.</summary>
     public static void Configure(HandlerChain chain) =>
         chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1))
-            .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     /// <summary>The subscriptions that get an alert: active ones that want its watchlist and existed when it was raised
     /// (older alerts are theirs only by replay).</summary>

@@ -74,7 +74,8 @@ public static class ReplaySubscriptionEndpoint
                     pending++;
                     continue;
                 }
-                session.Events.Append(delivery.Id, new DeliveryRequeued(delivery.Id, id, ticket, DeliveryTrigger.Replay, now));
+                // At the version read: a concurrent attempt or replay of this delivery makes this one fail (409), not interleave.
+                session.Events.Append(delivery.Id, delivery.Version + 1, new DeliveryRequeued(delivery.Id, id, ticket, DeliveryTrigger.Replay, now));
             }
             else
             {

@@ -26,7 +26,7 @@ public static class RotateSubscriptionSecretEndpoint
 
         var secrets = await session.LoadAsync<SubscriptionSecrets>(id, ct) ?? throw new InvalidOperationException($"Subscription {id} has no secrets.");
         var secret = WebhookSignature.NewSecret();
-        secrets.Rotate(secret, expires);
+        secrets.Rotate(secret, now, expires);
         session.Store(secrets);
         return Results.Ok(new SubscriptionWithSecret(secret,
             SubscriptionResponse.From(subscription, await session.LoadAsync<SubscriptionHealth>(id, ct))));

@@ -43,7 +43,14 @@ public sealed partial class Subscription : IRevisioned
     public void Apply(SubscriptionFiltersChanged e) { WatchlistIds = e.WatchlistIds; UpdatedAt = e.At; }
     public void Apply(SubscriptionPaused e) { State = SubscriptionState.Paused; UpdatedAt = e.At; }
     public void Apply(SubscriptionResumed e) { State = SubscriptionState.Active; DisabledReason = null; UpdatedAt = e.At; }
-    public void Apply(SubscriptionDisabled e) { State = SubscriptionState.Disabled; DisabledReason = e.Reason; UpdatedAt = e.At; }
+    /// <summary>Deleted is final, even against a disabling decided by an attempt that was under way.</summary>
+    public void Apply(SubscriptionDisabled e)
+    {
+        if (State == SubscriptionState.Deleted) return;
+        State = SubscriptionState.Disabled;
+        DisabledReason = e.Reason;
+        UpdatedAt = e.At;
+    }
     public void Apply(SubscriptionDeleted e) { State = SubscriptionState.Deleted; UpdatedAt = e.At; }
 
     public void Apply(SubscriptionSecretRotated e)

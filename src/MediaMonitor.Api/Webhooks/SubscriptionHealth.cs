@@ -22,6 +22,16 @@ public sealed partial class SubscriptionHealthProjection : MultiStreamProjection
     public SubscriptionHealthProjection()
     {
         Identity<DeliveryAttempted>(e => e.SubscriptionId);
+        Identity<SubscriptionResumed>(e => e.SubscriptionId);
+    }
+
+    public static SubscriptionHealth Create(SubscriptionResumed e) => new() { Id = e.SubscriptionId };
+
+    /// <summary>A resumed subscription starts a clean record: failures before it do not count towards disabling it again.</summary>
+    public static void Apply(SubscriptionHealth health, SubscriptionResumed e)
+    {
+        health.ConsecutiveFailures = 0;
+        health.FailingSince = null;
     }
 
     public static SubscriptionHealth Create(DeliveryAttempted e)

@@ -9,21 +9,22 @@ public sealed class SubscriptionSecrets
 {
     public Guid Id { get; set; }
     public string Current { get; set; } = "";
-    public string? Previous { get; set; }
-    public DateTimeOffset? PreviousExpiresAt { get; set; }
 
-    /// <summary>The secrets that sign a message sent at <paramref name="now"/>: the current one, and the previous one
-    /// while it is still honoured.</summary>
-    public IEnumerable<string> SigningAt(DateTimeOffset now)
-    {
-        yield return Current;
-        if (Previous is not null && PreviousExpiresAt > now) yield return Previous;
-    }
+    /// <summary>Secrets replaced by a rotation, each signing until its expiry (a second rotation within a day does not
+    /// cut the first one's overlap short).</summary>
+    public List<PreviousSecret> Previous { get; set; } = [];
 
-    public void Rotate(string secret, DateTimeOffset previousExpiresAt)
+    /// <summary>The secrets that sign a message sent at <paramref name="now"/>: the current one, and those replaced
+    /// less than a day before.</summary>
+    public IEnumerable<string> SigningAt(DateTimeOffset now) =>
+        Previous.Where(p => p.ExpiresAt > now).Select(p => p.Secret).Prepend(Current);
+
+    public void Rotate(string secret, DateTimeOffset now, DateTimeOffset previousExpiresAt)
     {
-        Previous = Current;
-        PreviousExpiresAt = previousExpiresAt;
+        Previous.RemoveAll(p => p.ExpiresAt <= now);
+        Previous.Add(new PreviousSecret(Current, previousExpiresAt));
         Current = secret;
     }
 }
+
+public sealed record PreviousSecret(string Secret, DateTimeOffset ExpiresAt);

@@ -50,25 +50,34 @@ public sealed class WebhookSender : IDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.CurrentValue.Timeout);
         var clock = Stopwatch.StartNew();
+        HttpResponseMessage response;
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var excerpt = await ExcerptAsync(response, timeout.Token);
-            return new AttemptResult((int)response.StatusCode, clock.Elapsed, null, excerpt, RetryAfter(response, now));
+            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return new AttemptResult(null, clock.Elapsed, $"No answer within {_options.CurrentValue.Timeout.TotalSeconds:0.###} s.", null, null);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             return new AttemptResult(null, clock.Elapsed, Describe(e), null, null);
         }
+        using (response)
+        {
+            // The status decides the attempt; the body is only a clue for the delivery log, read for a moment at most
+            // and never a reason to call a 2xx a failure (that would send it again).
+            var latency = clock.Elapsed;
+            var excerpt = await ExcerptAsync(response, ct);
+            return new AttemptResult((int)response.StatusCode, latency, null, excerpt, RetryAfter(response, now));
+        }
     }
 
-    private static string Describe(HttpRequestException e)
+    public static readonly TimeSpan ExcerptTime = TimeSpan.FromSeconds(2);
+
+    private static string Describe(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
         {
             if (x is WebhookTargetRefusedException refused) return refused.Message;
         }
@@ -79,14 +88,23 @@ public sealed class WebhookSender : IDisposable
     /// huge answer.</summary>
     private static async Task<string?> ExcerptAsync(HttpResponseMessage response, CancellationToken ct)
     {
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var buffer = new byte[ExcerptBytes];
         var read = 0;
-        while (read < buffer.Length)
+        using var time = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        time.CancelAfter(ExcerptTime);
+        try
         {
-            var n = await stream.ReadAsync(buffer.AsMemory(read), ct);
-            if (n == 0) break;
-            read += n;
+            await using var stream = await response.Content.ReadAsStreamAsync(time.Token);
+            while (read < buffer.Length)
+            {
+                var n = await stream.ReadAsync(buffer.AsMemory(read), time.Token);
+                if (n == 0) break;
+                read += n;
+            }
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // A body cut short or too slow: keep what came.
         }
         if (read == 0) return null;
         var text = Encoding.UTF8.GetString(buffer, 0, read).Replace('\0', '\uFFFD');

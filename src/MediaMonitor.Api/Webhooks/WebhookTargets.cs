@@ -13,23 +13,26 @@ public static class WebhookTargets
 {
     public const int MaxUrlLength = 2048;
 
+    /// <summary>Cloud metadata and host agent endpoints outside the link-local ranges (which are refused whole).</summary>
     private static readonly IPAddress[] Metadata =
     [
-        IPAddress.Parse("169.254.169.254"),   // AWS, GCP, Azure, OpenStack
-        IPAddress.Parse("169.254.170.2"),     // AWS ECS task metadata
         IPAddress.Parse("100.100.100.200"),   // Alibaba Cloud
+        IPAddress.Parse("168.63.129.16"),     // Azure WireServer (a public address)
+        IPAddress.Parse("192.0.0.192"),       // Oracle Cloud (legacy)
         IPAddress.Parse("fd00:ec2::254"),     // AWS over IPv6
+        IPAddress.Parse("fd20:ce::254"),      // Google Cloud over IPv6
     ];
 
     /// <summary>Why a connection to <paramref name="address"/> is refused, or null when it is allowed.</summary>
     public static string? Refusal(IPAddress address, bool allowPrivateNetworks)
     {
         address = Unwrapped(address);
-        if (Metadata.Any(m => m.Equals(address))) return "a cloud metadata endpoint";
         var kind = Classify(address);
+        // Link-local holds the metadata endpoints of most clouds (169.254.169.254, 169.254.170.2, ...): never a webhook.
+        if (kind == "link-local" || Metadata.Any(m => m.Equals(address))) return "a cloud metadata or link-local endpoint";
         if (kind is null) return null;
         // Not addresses one can deliver to at all, private network or not.
-        if (kind is "unspecified" or "multicast" or "broadcast") return $"{kind} address";
+        if (kind is "unspecified" or "multicast" or "broadcast" or "deprecated IPv4-compatible") return $"{kind} address";
         return allowPrivateNetworks ? null : $"a {kind} address";
     }
 
@@ -72,6 +75,7 @@ public static class WebhookTargets
         if (a.Equals(IPAddress.IPv6Loopback)) return "loopback";
         if (a.IsIPv6Multicast) return "multicast";
         if (a.IsIPv6LinkLocal || a.IsIPv6SiteLocal) return "link-local";
+        if (a.GetAddressBytes().AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0) return "deprecated IPv4-compatible";   // ::a.b.c.d
         if (a.IsIPv6UniqueLocal) return "private";
         var v6 = a.GetAddressBytes();
         // Teredo and the documentation prefix are refused outright (NAT64 and 6to4 were unwrapped before).
@@ -92,6 +96,7 @@ public static class WebhookTargets
         if (!string.IsNullOrEmpty(uri.UserInfo)) return (null, "url must not carry a user name or password; authenticate with the signature.");
         if (!string.IsNullOrEmpty(uri.Fragment)) return (null, "url must not have a fragment.");
         if (string.IsNullOrEmpty(uri.IdnHost)) return (null, "url has no host.");
+        if (uri.IdnHost.Length > 253) return (null, "url's host name is longer than 253 characters.");
         return (uri, null);
     }
 
@@ -107,7 +112,7 @@ public static class WebhookTargets
         {
             addresses = await ResolveAsync(uri.IdnHost, ct);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ArgumentException)
         {
             return $"url's host '{uri.Host}' does not resolve.";
         }

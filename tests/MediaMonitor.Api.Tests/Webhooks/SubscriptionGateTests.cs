@@ -62,17 +62,49 @@ public sealed class SubscriptionGateTests
     }
 
     [Fact]
-    public async Task when_half_the_workers_wait_on_one_subscription_the_next_delivery_steps_aside()
+    public async Task when_a_quarter_of_the_workers_wait_on_one_subscription_the_next_delivery_steps_aside()
     {
-        var gate = Gate(maxParallel: 8);   // one in flight and three waiting at most
+        var gate = Gate(maxParallel: 8);   // two waiting at most on one subscription
         var subscription = Guid.NewGuid();
         using var holder = await gate.EnterAsync(subscription, TimeSpan.FromSeconds(5), default);
-        var waiting = Enumerable.Range(0, 3).Select(_ => gate.EnterAsync(subscription, TimeSpan.FromSeconds(5), default)).ToList();
+        var waiting = Enumerable.Range(0, 2).Select(_ => gate.EnterAsync(subscription, TimeSpan.FromSeconds(5), default)).ToList();
 
         var refused = await gate.EnterAsync(subscription, TimeSpan.FromSeconds(5), default);
 
         Assert.Null(refused);
         Assert.All(waiting, w => Assert.False(w.IsCompleted));
+    }
+
+    [Fact]
+    public async Task when_half_the_workers_wait_on_slow_subscriptions_others_still_get_through_and_more_waiting_is_refused()
+    {
+        var gate = Gate(maxParallel: 8);   // four waiting at most in all
+        var slow = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var holders = new List<IDisposable?>();
+        foreach (var s in slow) holders.Add(await gate.EnterAsync(s, TimeSpan.FromSeconds(5), default));
+        var waiting = slow.SelectMany(s => Enumerable.Range(0, 2).Select(_ => gate.EnterAsync(s, TimeSpan.FromSeconds(5), default))).ToList();
+
+        var third = Guid.NewGuid();
+        var free = await gate.EnterAsync(third, TimeSpan.FromSeconds(5), default);
+        var busyThird = await gate.EnterAsync(third, TimeSpan.FromSeconds(5), default);
+
+        Assert.NotNull(free);
+        Assert.Null(busyThird);
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+        foreach (var h in holders) h!.Dispose();
+        free!.Dispose();
+        foreach (var w in waiting) (await w)?.Dispose();
+    }
+
+    [Fact]
+    public void when_the_endpoint_asked_for_time_with_retry_after_it_cools_for_all_of_it()
+    {
+        var gate = Gate();
+        var subscription = Guid.NewGuid();
+
+        gate.Record(subscription, 429, Now, Now.AddHours(1), retryAfterAsked: true);
+
+        Assert.Equal(Now.AddHours(1), gate.CoolingUntil(subscription, Now));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class SubscriptionSecretsTests
     {
         var secrets = new SubscriptionSecrets { Id = Guid.NewGuid(), Current = "whsec_first" };
 
-        secrets.Rotate("whsec_second", Now.AddHours(24));
+        secrets.Rotate("whsec_second", Now, Now.AddHours(24));
 
         Assert.Equal(["whsec_second", "whsec_first"], secrets.SigningAt(Now));
         Assert.Equal(["whsec_second", "whsec_first"], secrets.SigningAt(Now.AddHours(24).AddTicks(-1)));
@@ -28,13 +28,26 @@ public sealed class SubscriptionSecretsTests
     }
 
     [Fact]
-    public void when_a_secret_is_rotated_twice_the_oldest_one_no_longer_signs()
+    public void when_a_secret_is_rotated_twice_in_a_day_the_first_still_signs_for_its_full_day()
     {
         var secrets = new SubscriptionSecrets { Id = Guid.NewGuid(), Current = "whsec_first" };
 
-        secrets.Rotate("whsec_second", Now.AddHours(24));
-        secrets.Rotate("whsec_third", Now.AddHours(25));
+        secrets.Rotate("whsec_second", Now, Now.AddHours(24));
+        secrets.Rotate("whsec_third", Now.AddHours(1), Now.AddHours(25));
 
-        Assert.Equal(["whsec_third", "whsec_second"], secrets.SigningAt(Now.AddHours(1)));
+        Assert.Equal(["whsec_third", "whsec_first", "whsec_second"], secrets.SigningAt(Now.AddHours(2)));
+        Assert.Equal(["whsec_third", "whsec_second"], secrets.SigningAt(Now.AddHours(24)));
+        Assert.Equal(["whsec_third"], secrets.SigningAt(Now.AddHours(25)));
+    }
+
+    [Fact]
+    public void an_expired_secret_is_forgotten_at_the_next_rotation()
+    {
+        var secrets = new SubscriptionSecrets { Id = Guid.NewGuid(), Current = "whsec_first" };
+        secrets.Rotate("whsec_second", Now, Now.AddHours(24));
+
+        secrets.Rotate("whsec_third", Now.AddDays(2), Now.AddDays(3));
+
+        Assert.Equal(["whsec_second"], secrets.Previous.Select(p => p.Secret));
     }
 }

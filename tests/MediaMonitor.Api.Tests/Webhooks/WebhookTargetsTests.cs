@@ -35,8 +35,28 @@ public sealed class WebhookTargetsTests
     [Theory]
     [InlineData("169.254.1.1")]
     [InlineData("fe80::1")]
-    public void when_an_address_is_link_local_it_is_refused(string address) =>
-        Assert.Equal("a link-local address", Refusal(address));
+    public void when_an_address_is_link_local_it_is_refused_even_when_private_networks_are_allowed(string address)
+    {
+        Assert.Equal("a cloud metadata or link-local endpoint", Refusal(address));
+        Assert.Equal("a cloud metadata or link-local endpoint", Refusal(address, allowPrivateNetworks: true));
+    }
+
+    [Theory]
+    [InlineData("168.63.129.16")]
+    [InlineData("192.0.0.192")]
+    [InlineData("fd20:ce::254")]
+    [InlineData("169.254.169.253")]
+    public void when_an_address_is_another_clouds_host_agent_it_is_refused_whatever_the_settings(string address)
+    {
+        Assert.Equal("a cloud metadata or link-local endpoint", Refusal(address));
+        Assert.Equal("a cloud metadata or link-local endpoint", Refusal(address, allowPrivateNetworks: true));
+    }
+
+    [Theory]
+    [InlineData("::169.254.169.254")]
+    [InlineData("::10.0.0.1")]
+    public void when_an_address_is_ipv4_compatible_ipv6_it_is_refused(string address) =>
+        Assert.NotNull(Refusal(address, allowPrivateNetworks: true));
 
     [Theory]
     [InlineData("192.0.2.1")]
@@ -71,7 +91,7 @@ public sealed class WebhookTargetsTests
     [InlineData("::ffff:169.254.169.254", true)]
     public void when_an_address_is_a_cloud_metadata_endpoint_it_is_refused_even_when_private_networks_are_allowed(
         string address, bool allowPrivateNetworks) =>
-        Assert.Equal("a cloud metadata endpoint", Refusal(address, allowPrivateNetworks));
+        Assert.Equal("a cloud metadata or link-local endpoint", Refusal(address, allowPrivateNetworks));
 
     [Theory]
     [InlineData("64:ff9b::a9fe:a9fe")]
@@ -100,8 +120,6 @@ public sealed class WebhookTargetsTests
     [InlineData("172.16.0.1")]
     [InlineData("192.168.1.1")]
     [InlineData("100.64.0.1")]
-    [InlineData("169.254.1.1")]
-    [InlineData("fe80::1")]
     [InlineData("fd12::1")]
     [InlineData("::ffff:10.0.0.1")]
     [InlineData("64:ff9b::a00:1")]
@@ -216,7 +234,7 @@ public sealed class WebhookTargetsTests
     {
         var problem = await WebhookTargets.CheckResolvedAsync(new Uri("https://169.254.169.254/"), allowPrivateNetworks, CancellationToken.None);
 
-        Assert.Contains("a cloud metadata endpoint", problem);
+        Assert.Contains("a cloud metadata or link-local endpoint", problem);
     }
 
     [Fact]

@@ -53,24 +53,25 @@ public sealed class DeliveryOrderAndIsolation(AppFixture app) : WebhookTest(app)
     }
 
     [Fact]
-    public async Task while_an_endpoint_is_down_its_other_deliveries_wait_for_the_probe_instead_of_each_failing()
+    public async Task while_an_endpoint_asks_for_time_no_delivery_goes_to_it_until_then()
     {
-        // Down for the first two requests: the first delivery fails and is retried; the others wait for it.
-        var receiver = await Receiver(new TestReceiver.Answer(503), new TestReceiver.Answer(503));
+        // The test schedule would retry after 0.2 s; the endpoint asks for 2 s, and three other alerts are waiting.
+        var receiver = await Receiver(new TestReceiver.Answer(503, new Dictionary<string, string> { ["Retry-After"] = "2" }));
         await CreateWatchlist("Attacks", ("rocket attack", "en"));
         var (subscription, _) = await Subscribe(receiver.Url);
 
-        var raised = await RaiseAlertsInOneBatch(3);
+        var raised = await RaiseAlertsInOneBatch(4);
 
-        var all = new List<TestReceiver.Received>();
-        for (var i = 0; i < 5; i++) all.Add(await receiver.NextAsync());
-        Assert.Equal(raised.Order(), all.Skip(2).Select(AlertOf).Order());
+        var refused = await receiver.NextAsync();
+        var next = await receiver.NextAsync();
+        Assert.True(next.At - refused.At >= TimeSpan.FromSeconds(1.9), $"next request after {(next.At - refused.At).TotalSeconds:0.00} s");
+        var rest = new[] { next, await receiver.NextAsync(), await receiver.NextAsync(), await receiver.NextAsync() };
+        Assert.Equal(raised.Order(), rest.Select(AlertOf).Order());
         await Eventually(async () =>
         {
             var page = await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK);
-            var deliveries = page["items"]!.AsArray();
-            return deliveries.Count == 3 && deliveries.All(d => d!["status"]!.GetValue<string>() == "Delivered");
-        }, "all three delivered");
+            return page["items"]!.AsArray().Count(d => d!["status"]!.GetValue<string>() == "Delivered") == 4;
+        }, "all four delivered");
         var attempts = (await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK))["items"]!.AsArray()
             .Sum(d => d!["attempts"]!.AsArray().Count);
         Assert.Equal(5, attempts);

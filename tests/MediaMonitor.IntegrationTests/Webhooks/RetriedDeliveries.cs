@@ -69,6 +69,7 @@ public sealed class RetriedDeliveries(AppFixture app) : WebhookTest(app)
     public async Task when_deliveries_keep_failing_longer_than_the_disable_period_the_subscription_is_disabled_with_the_reason()
     {
         using var _ = Setting("DisableAfter", "00:00:01", restoreTo: "5.00:00:00");
+        using var __ = Setting("RetrySchedule", "00:00:01,00:00:01,00:00:01,00:00:01,00:00:01,00:00:01", restoreTo: AppFixture.RetrySchedule);
         var receiver = await Receiver(Enumerable.Repeat(Status(500), 10).ToArray());
         await CreateWatchlist("Attacks", ("rocket attack", "en"));
         var (subscription, _) = await Subscribe(receiver.Url);
@@ -97,6 +98,60 @@ public sealed class RetriedDeliveries(AppFixture app) : WebhookTest(app)
         Assert.Empty(delivered["items"]!.AsArray());
         await Eventually(async () => (await Subscription(subscription))["health"]!["failedAttempts"]!.GetValue<int>() == 4,
             "the subscription's health to count the failures");
+    }
+
+    [Fact]
+    public async Task when_a_2xx_answer_is_cut_short_the_delivery_still_counts_as_delivered_once()
+    {
+        var receiver = await Receiver(new TestReceiver.Answer(200, new Dictionary<string, string> { ["Content-Length"] = "100" }, Body: "short"));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+        await receiver.NextAsync();
+
+        var delivery = await Delivery(subscription, d => d["status"]!.GetValue<string>() == "Delivered", "the delivery");
+        Assert.Single(delivery["attempts"]!.AsArray());
+        await receiver.NothingMoreAsync(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task a_subscription_resumed_after_being_disabled_starts_a_clean_record()
+    {
+        // Disabled after 3 s of failures; one failure just after resuming must not count the failures before.
+        using (Setting("DisableAfter", "00:00:03", restoreTo: "5.00:00:00"))
+        using (Setting("RetrySchedule", "00:00:01,00:00:01,00:00:01,00:00:01,00:00:01,00:00:01", restoreTo: AppFixture.RetrySchedule))
+        {
+            var receiver = await Receiver(Enumerable.Repeat(Status(500), 10).ToArray());
+            await CreateWatchlist("Attacks", ("rocket attack", "en"));
+            var (subscription, _) = await Subscribe(receiver.Url);
+            await RaiseAlert();
+            await Eventually(async () => (await Subscription(subscription))["state"]!.GetValue<string>() == "Disabled", "the subscription to be disabled");
+            await Delivery(subscription, d => d["status"]!.GetValue<string>() != "Pending", "the first delivery to be settled");
+
+            await Json(await PostJson($"/api/subscriptions/{subscription}/resume", new { }), HttpStatusCode.OK);
+            await Eventually(async () => (await Subscription(subscription))["health"]!["failingSince"] is null, "the health record to restart");
+            var alert = Assert.Single(await RaiseAlert("Another rocket attack hit the port."))!["alertId"]!.GetValue<Guid>();
+
+            await Delivery(subscription, d => d["alertId"]!.GetValue<Guid>() == alert && d["attempts"]!.AsArray().Count > 0, "a failed attempt after resuming");
+            Assert.Equal("Active", (await Subscription(subscription))["state"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task a_subscription_deleted_while_an_attempt_is_under_way_stays_deleted_whatever_the_answer()
+    {
+        var receiver = await Receiver(new TestReceiver.Answer(410, Delay: TimeSpan.FromSeconds(1)));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        await RaiseAlert();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));   // the attempt is waiting for its answer
+        Assert.Equal(HttpStatusCode.NoContent, (await Client().DeleteAsync($"/api/subscriptions/{subscription}")).StatusCode);
+        await receiver.NextAsync();
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal("Deleted", (await Subscription(subscription))["state"]!.GetValue<string>());
     }
 
     [Fact]
