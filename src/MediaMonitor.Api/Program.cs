@@ -1,6 +1,7 @@
 using JasperFx;
 using MediaMonitor.Access;
 using MediaMonitor.Alerts;
+using MediaMonitor.Audit;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
@@ -45,12 +46,18 @@ builder.Services.AddWolverineHttp();
 var app = builder.Build();
 app.UseHttpErrors();
 app.UseAuthentication();
+app.UseCorrelation();
 app.UseAuthorization();
 app.UseJsonBodyGuard();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
-app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+app.MapWolverineEndpoints(opts =>
+{
+    opts.RejectUnparseableQueryValues = true;
+    // The correlation id UseCorrelation settles on, for Wolverine's sessions and messages too.
+    opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
+});
 
 return await app.RunJasperFxCommands(args);
 

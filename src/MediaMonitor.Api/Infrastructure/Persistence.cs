@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using JasperFx;
 using JasperFx.Events;
 using MediaMonitor.Access;
+using MediaMonitor.Audit;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Watchlists;
@@ -31,6 +32,7 @@ public static class Persistence
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Listeners.Add(new EventStamping());
                 opts.Schema.For<StoredApiKey>();
 
                 opts.AddWatchlists();

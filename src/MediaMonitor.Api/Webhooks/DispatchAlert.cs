@@ -43,6 +43,9 @@ public static class DispatchAlertHandler
     public static async Task<OutgoingMessages> Handle(IEvent<AlertRaised> raised, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var alert = raised.Data;
+        // The deliveries belong to the request that raised the alert, and were caused by the alert.
+        session.CorrelationId = raised.CorrelationId ?? session.CorrelationId;
+        session.CausationId = raised.Id.ToString();
         var messages = new OutgoingMessages();
         var active = await session.Query<Subscription>().Where(s => s.State == SubscriptionState.Active).ToListAsync(ct);
         var recipients = Recipients(active, alert).ToList();

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using JasperFx.Events;
+using Marten;
+
+namespace MediaMonitor.Audit;
+
+/// <summary>Which events of the global log to read. Sequence bounds inclusive; time bounds: from inclusive, to exclusive.</summary>
+public sealed record EventFilter(
+    long? FromSequence = null, long? ToSequence = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
+    IReadOnlyList<string>? Types = null, Guid? StreamId = null);
+
+/// <summary>
+/// The global event log read as a stream, one event at a time from a data reader, written as NDJSON: memory stays
+/// flat whether it is a hundred events or ten million.
+/// </summary>
+public static class EventLog
+{
+    public static IAsyncEnumerable<IEvent> Read(IQuerySession session, EventFilter filter, CancellationToken ct)
+    {
+        IQueryable<IEvent> query = session.Events.QueryAllRawEvents();
+        if (filter.FromSequence is { } fromSequence) query = query.Where(e => e.Sequence >= fromSequence);
+        if (filter.ToSequence is { } toSequence) query = query.Where(e => e.Sequence <= toSequence);
+        if (filter.From is { } from) query = query.Where(e => e.Timestamp >= from);
+        if (filter.To is { } to) query = query.Where(e => e.Timestamp < to);
+        if (filter.Types is { Count: > 0 } types)
+        {
+            var names = types.ToArray();
+            query = query.Where(e => names.Contains(e.EventTypeName));
+        }
+        if (filter.StreamId is { } stream) query = query.Where(e => e.StreamId == stream);
+        return query.OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
+    }
+
+    /// <summary>Writes the events as NDJSON; returns how many. Flushes every few hundred lines, so a reader sees them
+    /// as they come.</summary>
+    public static async Task<long> WriteNdjsonAsync(IAsyncEnumerable<IEvent> events, Stream output, JsonSerializerOptions json, CancellationToken ct)
+    {
+        long count = 0;
+        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = json.Encoder, SkipValidation = true });
+        await foreach (var e in events.WithCancellation(ct))
+        {
+            JsonSerializer.Serialize(writer, EventRecord.From(e), json);
+            await writer.FlushAsync(ct);
+            writer.Reset();
+            output.WriteByte((byte)'\n');
+            if (++count % 500 == 0) await output.FlushAsync(ct);
+        }
+        await output.FlushAsync(ct);
+        return count;
+    }
+}
