@@ -27,12 +27,29 @@ public static class GetWatchlistsEndpoints
         return Results.Ok(watchlists.Select(w => WatchlistResponse.From(w, stats.GetValueOrDefault(w.Id))).ToList());
     }
 
+    /// <summary>
+    /// The watchlist now; or as it stood at a time (<c>asOf</c>: the last version committed at or before it) or at a
+    /// version (<c>version</c>), folded from its events. A past state carries no match counts (they are today's).
+    /// </summary>
     [WolverineGet("/api/watchlists/{id}"), Authorize(Policy = Scopes.Read), Tags("Watchlists")]
-    [ProducesResponseType<WatchlistResponse>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    [ProducesResponseType<WatchlistResponse>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, DateTimeOffset? asOf, int? version, CancellationToken ct)
     {
-        var watchlist = await session.LoadAsync<Watchlist>(id, ct);
-        if (watchlist is null) return Problems.NotFound("Watchlist", id);
-        return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
+        if (asOf is not null && version is not null) return Problems.BadRequest("Ambiguous request.", "Give asOf or version, not both.");
+        if (version is < 1) return Problems.BadRequest("Invalid version.", "Versions start at 1.");
+        if (asOf is null && version is null)
+        {
+            var watchlist = await session.LoadAsync<Watchlist>(id, ct);
+            if (watchlist is null) return Problems.NotFound("Watchlist", id);
+            return Results.Ok(WatchlistResponse.From(watchlist, await session.LoadAsync<WatchlistMatchStats>(id, ct)));
+        }
+
+        var past = await session.Events.AggregateStreamAsync<Watchlist>(id, version ?? 0, asOf, token: ct);
+        if (past is null || (version is { } v && past.Version < v))
+        {
+            return Results.Problem(statusCode: 404, title: "Watchlist not found then.",
+                detail: version is { } n ? $"Watchlist {id} has no version {n}." : $"Watchlist {id} did not exist at {asOf:O}.");
+        }
+        return Results.Ok(WatchlistResponse.From(past, null));
     }
 }
