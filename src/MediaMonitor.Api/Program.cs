@@ -36,6 +36,7 @@ builder.Services.AddPersistence(connectionString);
 builder.Services.AddMatching();
 builder.Services.AddIngestion();
 builder.Services.AddWebhooks(builder.Configuration);
+builder.Services.AddAudit();
 builder.Host.UseWolverine(opts =>
 {
     opts.UseMediaMonitorMessaging(builder.Configuration);

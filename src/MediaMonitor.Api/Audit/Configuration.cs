@@ -1,0 +1,6 @@
+namespace MediaMonitor.Audit;
+
+public static class Configuration
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<ProjectionRebuilds>();
+}
