@@ -15,3 +15,9 @@ public sealed record MatchHit(string Term, ArticleField Field, int Start, int Le
 public sealed record ArticleMatched(
     Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
     IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt);
+
+/// <summary>
+/// The article was taken down (a takedown or privacy request). Its text is masked in the events that held it (this
+/// one holds none); the article, its matches and its alerts stay as facts, without the text.
+/// </summary>
+public sealed record ArticleRemoved(Guid ArticleId, string? Reason, DateTimeOffset At);

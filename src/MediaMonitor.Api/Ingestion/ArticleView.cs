@@ -17,6 +17,8 @@ public sealed class ArticleView
     public DateTimeOffset IngestedAt { get; set; }
     public string ContentHash { get; set; } = "";
     public List<ArticleMatchView> Matches { get; set; } = [];
+    public DateTimeOffset? RemovedAt { get; set; }
+    public string? RemovalReason { get; set; }
 }
 
 public sealed record ArticleMatchView(Guid WatchlistId, int WatchlistVersion, string WatchlistName, IReadOnlyList<MatchHit> Hits);
@@ -32,4 +34,17 @@ public sealed partial class ArticleViewProjection : SingleStreamProjection<Artic
 
     public static void Apply(ArticleMatched e, ArticleView view) =>
         view.Matches.Add(new ArticleMatchView(e.WatchlistId, e.WatchlistVersion, e.WatchlistName, e.Hits));
+
+    /// <summary>Clears the text here too, so the view is what a rebuild from the masked events gives.</summary>
+    public static void Apply(ArticleRemoved e, ArticleView view)
+    {
+        var masked = ArticleMasking.Mask(new ArticleIngested(view.Id, view.Title, view.Body, view.Lang, view.Source, view.Url,
+            view.PublishedAt, view.ContentHash, view.IngestedAt, view.UrlHash));
+        view.Title = masked.Title;
+        view.Body = masked.Body;
+        view.Url = masked.Url;
+        view.Matches = view.Matches.Select(m => m with { Hits = m.Hits.Select(ArticleMasking.Mask).ToList() }).ToList();
+        view.RemovedAt = e.At;
+        view.RemovalReason = e.Reason;
+    }
 }

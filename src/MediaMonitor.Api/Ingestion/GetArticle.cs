@@ -17,7 +17,8 @@ public sealed record Highlighted(string? Title, string Body);
 
 public sealed record ArticleResponse(
     Guid Id, string? Title, string Body, string Lang, string? Source, string? Url, DateTimeOffset? PublishedAt,
-    DateTimeOffset IngestedAt, IReadOnlyList<ArticleMatchResponse> Matches, Highlighted Highlighted);
+    DateTimeOffset IngestedAt, IReadOnlyList<ArticleMatchResponse> Matches, Highlighted Highlighted,
+    DateTimeOffset? RemovedAt = null, string? RemovalReason = null);
 
 public static class GetArticleEndpoint
 {
@@ -31,6 +32,7 @@ public static class GetArticleEndpoint
 
     public static ArticleResponse ToResponse(ArticleView a)
     {
+        if (a.RemovedAt is not null) return Removed(a);
         string FieldText(ArticleField f) => f == ArticleField.Title ? a.Title ?? "" : a.Body;
         var matches = a.Matches.Select(m => new ArticleMatchResponse(m.WatchlistId, m.WatchlistName, m.WatchlistVersion,
             m.Hits.Select(h => new ArticleHitResponse(h.Term, h.Field, h.Start, h.Length, h.Text,
@@ -39,6 +41,13 @@ public static class GetArticleEndpoint
         var highlighted = new Highlighted(
             a.Title is null ? null : Highlighter.Mark(a.Title, hits.Where(h => h.Field == ArticleField.Title).Select(h => (h.Start, h.Length))),
             Highlighter.Mark(a.Body, hits.Where(h => h.Field == ArticleField.Body).Select(h => (h.Start, h.Length))));
-        return new ArticleResponse(a.Id, a.Title, a.Body, a.Lang, a.Source, a.Url, a.PublishedAt, a.IngestedAt, matches, highlighted);
+        return new ArticleResponse(a.Id, a.Title, a.Body, a.Lang, a.Source, a.Url, a.PublishedAt, a.IngestedAt, matches, highlighted,
+            a.RemovedAt, a.RemovalReason);
     }
+
+    /// <summary>A removed article: its matches and their offsets, but no words to show or highlight.</summary>
+    private static ArticleResponse Removed(ArticleView a) => new(a.Id, null, "", a.Lang, a.Source, null, a.PublishedAt, a.IngestedAt,
+        a.Matches.Select(m => new ArticleMatchResponse(m.WatchlistId, m.WatchlistName, m.WatchlistVersion,
+            m.Hits.Select(h => new ArticleHitResponse(h.Term, h.Field, h.Start, h.Length, "", "")).ToList())).ToList(),
+        new Highlighted(null, ""), a.RemovedAt, a.RemovalReason);
 }
