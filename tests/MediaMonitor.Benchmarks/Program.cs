@@ -5,6 +5,12 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- core 100k     only these sizes
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks       webhook latency and delivery rate (service + PostgreSQL)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
+if (args is ["audit"])
+{
+    await AuditReplay.RunAsync();
+    return;
+}
 if (args is ["webhooks"])
 {
     await WebhookDelivery.RunAsync();

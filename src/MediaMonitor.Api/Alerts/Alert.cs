@@ -7,14 +7,28 @@ public sealed record AlertHit(string Term, ArticleField Field, int Start, int Le
 /// <summary>
 /// One alert per article and watchlist. It carries what a reader of the feed needs (title, language,
 /// source, the hits with their snippets) as they were when it was raised, so the feed never joins.
+/// <paramref name="Backfill"/>: raised by a backfill of past articles, not on intake.
 /// </summary>
 public sealed record AlertRaised(
     Guid AlertId, Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
     string? ArticleTitle, string Lang, string? Source, string? Url, DateTimeOffset? PublishedAt,
-    IReadOnlyList<AlertHit> Hits, DateTimeOffset RaisedAt);
+    IReadOnlyList<AlertHit> Hits, DateTimeOffset RaisedAt, bool Backfill = false);
 
-public enum AlertState { Open }
+/// <summary>Someone (the API key's name) has seen the alert and is on it.</summary>
+public sealed record AlertAcknowledged(Guid AlertId, string? Note, string Actor, DateTimeOffset At);
 
+/// <summary>Someone (the API key's name) has closed the alert; nothing moves it on from here.</summary>
+public sealed record AlertDismissed(Guid AlertId, string? Note, string Actor, DateTimeOffset At);
+
+/// <summary>Open, then Acknowledged and/or Dismissed, in that order: an alert never goes back.</summary>
+public enum AlertState { Open, Acknowledged, Dismissed }
+
+public sealed record AlertStateChange(AlertState State, DateTimeOffset At, string Actor, string? Note);
+
+/// <summary>
+/// The alert stream folded into a document, the feed's item. <see cref="History"/> keeps every state change,
+/// so the state at any past instant can be told from the document alone (see <see cref="AsOf"/>).
+/// </summary>
 public sealed class AlertView
 {
     public Guid Id { get; set; }
@@ -29,5 +43,43 @@ public sealed class AlertView
     public DateTimeOffset? PublishedAt { get; set; }
     public IReadOnlyList<AlertHit> Hits { get; set; } = [];
     public DateTimeOffset RaisedAt { get; set; }
+    public bool Backfill { get; set; }
     public AlertState State { get; set; }
+    /// <summary>When the alert entered its current state; null while it is still Open.</summary>
+    public DateTimeOffset? StateChangedAt { get; set; }
+    /// <summary>The note of the change that led to the current state, if it had one.</summary>
+    public string? Note { get; set; }
+    public IReadOnlyList<AlertStateChange> History { get; set; } = [];
+
+    /// <summary>
+    /// The alert after one state change, as a copy: the instance Marten handed out for writing is the one its inline
+    /// projection folds the committed event into, so changing it here would record the change twice.
+    /// </summary>
+    public AlertView After(object e)
+    {
+        var change = e switch
+        {
+            AlertAcknowledged x => new AlertStateChange(AlertState.Acknowledged, x.At, x.Actor, x.Note),
+            AlertDismissed x => new AlertStateChange(AlertState.Dismissed, x.At, x.Actor, x.Note),
+            _ => throw new ArgumentException($"{e.GetType().Name} is not an alert state change.", nameof(e)),
+        };
+        return With([.. History, change]);
+    }
+
+    /// <summary>
+    /// The alert as it stood at <paramref name="instant"/>: only the changes made by then, and the state, time
+    /// and note of the last of them (Open, with neither, if there was none). A copy; this instance is unchanged.
+    /// </summary>
+    public AlertView AsOf(DateTimeOffset instant) => With(History.Where(c => c.At <= instant).ToList());
+
+    private AlertView With(IReadOnlyList<AlertStateChange> history)
+    {
+        var view = (AlertView)MemberwiseClone();
+        var last = history.Count > 0 ? history[^1] : null;
+        view.History = history;
+        view.State = last?.State ?? AlertState.Open;
+        view.StateChangedAt = last?.At;
+        view.Note = last?.Note;
+        return view;
+    }
 }

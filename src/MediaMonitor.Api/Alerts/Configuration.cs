@@ -11,6 +11,7 @@ public static class Configuration
         marten.Schema.For<AlertView>()
             .Index(x => x.RaisedAt)
             .Index(x => x.WatchlistId)
-            .Index(x => x.ArticleId);
+            .Index(x => x.ArticleId)
+            .Index(x => x.State);
     }
 }

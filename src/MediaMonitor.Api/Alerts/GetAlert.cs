@@ -11,8 +11,9 @@ namespace MediaMonitor.Alerts;
 public sealed record AlertArticle(Guid Id, string? Title, string Lang, string? Source, string? Url, DateTimeOffset? PublishedAt, DateTimeOffset IngestedAt);
 
 public sealed record AlertResponse(
-    Guid Id, AlertState State, DateTimeOffset RaisedAt, Guid WatchlistId, string WatchlistName, int WatchlistVersion,
-    IReadOnlyList<AlertHit> Hits, AlertArticle? Article);
+    Guid Id, AlertState State, DateTimeOffset? StateChangedAt, string? Note, IReadOnlyList<AlertStateChange> History,
+    DateTimeOffset RaisedAt, Guid WatchlistId, string WatchlistName, int WatchlistVersion, IReadOnlyList<AlertHit> Hits,
+    AlertArticle? Article);
 
 public static class GetAlertEndpoint
 {
@@ -23,8 +24,8 @@ public static class GetAlertEndpoint
         var alert = await session.LoadAsync<AlertView>(id, ct);
         if (alert is null) return Problems.NotFound("Alert", id);
         var article = await session.LoadAsync<ArticleView>(alert.ArticleId, ct);
-        return Results.Ok(new AlertResponse(alert.Id, alert.State, alert.RaisedAt, alert.WatchlistId, alert.WatchlistName,
-            alert.WatchlistVersion, alert.Hits,
+        return Results.Ok(new AlertResponse(alert.Id, alert.State, alert.StateChangedAt, alert.Note, alert.History, alert.RaisedAt,
+            alert.WatchlistId, alert.WatchlistName, alert.WatchlistVersion, alert.Hits,
             article is null ? null : new AlertArticle(article.Id, article.Title, article.Lang, article.Source, article.Url, article.PublishedAt, article.IngestedAt)));
     }
 }

@@ -11,10 +11,11 @@ public sealed record ArticleIngested(
 /// <summary>Where one watched term was found: field and character offsets into the original text.</summary>
 public sealed record MatchHit(string Term, ArticleField Field, int Start, int Length, string Text);
 
-/// <summary>The matcher's decision for one watchlist, at the version that decided it.</summary>
+/// <summary>The matcher's decision for one watchlist, at the version that decided it; <paramref name="Backfill"/> when a
+/// backfill of past articles made it, not intake.</summary>
 public sealed record ArticleMatched(
     Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
-    IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt);
+    IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt, bool Backfill = false);
 
 /// <summary>
 /// The article was taken down (a takedown or privacy request). Its text is masked in the events that held it (this

@@ -11,20 +11,30 @@ public sealed record IngestDecision(ArticleIngested Ingested, IReadOnlyList<Arti
     {
         var ingested = new ArticleIngested(articleId, article.Title, article.Body, article.Lang, article.Source, article.Url,
             article.PublishedAt, article.ContentHash, now, article.UrlHash);
+        var (matches, alerts) = Match(ingested, watchlists, now, newId, backfill: false);
+        return new IngestDecision(ingested, matches, alerts);
+    }
 
+    /// <summary>
+    /// The matches of a stored article against compiled watchlists, and the alert each one raises: on intake, and
+    /// again by a backfill (<paramref name="backfill"/>: the events say so, so subscribers can tell them apart).
+    /// </summary>
+    public static (IReadOnlyList<ArticleMatched> Matches, IReadOnlyList<AlertRaised> Alerts) Match(
+        ArticleIngested article, CompiledWatchlists watchlists, DateTimeOffset now, Func<DateTimeOffset, Guid> newId, bool backfill)
+    {
         var matches = new List<ArticleMatched>();
         var alerts = new List<AlertRaised>();
         foreach (var match in watchlists.Matcher.Match(new ArticleText(article.Title, article.Body, article.Lang)))
         {
             var watchlist = watchlists.ByKey[match.WatchlistId];
             var hits = match.Hits.Select(h => new MatchHit(h.Term, h.Field, h.Start, h.Length, h.Text)).ToList();
-            matches.Add(new ArticleMatched(articleId, watchlist.Id, match.Version, watchlist.Name, hits, now));
-            alerts.Add(new AlertRaised(newId(now), articleId, watchlist.Id, match.Version, watchlist.Name,
+            matches.Add(new ArticleMatched(article.ArticleId, watchlist.Id, match.Version, watchlist.Name, hits, now, backfill));
+            alerts.Add(new AlertRaised(newId(now), article.ArticleId, watchlist.Id, match.Version, watchlist.Name,
                 article.Title, article.Lang, article.Source, article.Url, article.PublishedAt,
                 match.Hits.Select(h => new AlertHit(h.Term, h.Field, h.Start, h.Length, h.Text,
                     Snippet.Around(h.Field == ArticleField.Title ? article.Title ?? "" : article.Body, h.Start, h.Length))).ToList(),
-                now));
+                now, backfill));
         }
-        return new IngestDecision(ingested, matches, alerts);
+        return (matches, alerts);
     }
 }

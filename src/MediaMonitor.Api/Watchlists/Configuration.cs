@@ -10,6 +10,8 @@ public static class Configuration
         // Inline: a command's decision and the next read see the same state, in the same transaction.
         marten.Projections.Snapshot<Watchlist>(SnapshotLifecycle.Inline);
         marten.Schema.For<Watchlist>().Index(x => x.State);
+        marten.Projections.Snapshot<Backfill>(SnapshotLifecycle.Inline);
+        marten.Schema.For<Backfill>().Index(x => x.WatchlistId);
         // Async: counters fed by every article stream (see WatchlistMatchStats).
         marten.Projections.Add<WatchlistMatchStatsProjection>(ProjectionLifecycle.Async);
     }

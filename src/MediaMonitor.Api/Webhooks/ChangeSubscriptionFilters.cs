@@ -8,15 +8,18 @@ using Wolverine.Http;
 namespace MediaMonitor.Webhooks;
 
 /// <param name="WatchlistIds">Only these watchlists' alerts; null, every watchlist's.</param>
-public sealed record ChangeSubscriptionFilters(IReadOnlyList<Guid>? WatchlistIds);
+/// <param name="IncludeBackfill">Alerts raised by backfills too; left out, as it was.</param>
+public sealed record ChangeSubscriptionFilters(IReadOnlyList<Guid>? WatchlistIds, bool? IncludeBackfill = null);
 
 public static class ChangeSubscriptionFiltersEndpoint
 {
-    public static ChangeSubscription.Decision Decide(Subscription s, IReadOnlyList<Guid>? watchlistIds, DateTimeOffset now)
+    public static ChangeSubscription.Decision Decide(Subscription s, IReadOnlyList<Guid>? watchlistIds, DateTimeOffset now, bool? includeBackfill = null)
     {
         if (s.State == SubscriptionState.Deleted) return ChangeSubscription.RefuseDeleted(s);
-        var same = watchlistIds is null ? s.WatchlistIds is null : s.WatchlistIds is not null && s.WatchlistIds.ToHashSet().SetEquals(watchlistIds);
-        return same ? new ChangeSubscription.NoChange() : new ChangeSubscription.Append(new SubscriptionFiltersChanged(s.Id, watchlistIds, now));
+        var backfill = includeBackfill ?? s.IncludeBackfill;
+        var same = (watchlistIds is null ? s.WatchlistIds is null : s.WatchlistIds is not null && s.WatchlistIds.ToHashSet().SetEquals(watchlistIds))
+                   && backfill == s.IncludeBackfill;
+        return same ? new ChangeSubscription.NoChange() : new ChangeSubscription.Append(new SubscriptionFiltersChanged(s.Id, watchlistIds, now, backfill));
     }
 
     /// <summary>Which watchlists' alerts the subscription gets from now on.</summary>
@@ -29,6 +32,6 @@ public static class ChangeSubscriptionFiltersEndpoint
         var errors = new ValidationErrors();
         var watchlists = await SubscriptionInput.CheckWatchlistsAsync(command.WatchlistIds, session, errors, ct);
         if (errors.Any) return Problems.Invalid(errors);
-        return (await ChangeSubscription.ApplyAsync(session, id, s => Decide(s, watchlists, clock.GetUtcNow()), ct)).Result;
+        return (await ChangeSubscription.ApplyAsync(session, id, s => Decide(s, watchlists, clock.GetUtcNow(), command.IncludeBackfill), ct)).Result;
     }
 }

@@ -9,7 +9,8 @@ using Wolverine.Http;
 namespace MediaMonitor.Webhooks;
 
 /// <param name="WatchlistIds">Only these watchlists' alerts; left out (null), every watchlist's.</param>
-public sealed record CreateSubscription(string? Url, IReadOnlyList<Guid>? WatchlistIds, string? Description);
+/// <param name="IncludeBackfill">Alerts raised by backfills too (the default); false for live alerts only.</param>
+public sealed record CreateSubscription(string? Url, IReadOnlyList<Guid>? WatchlistIds, string? Description, bool? IncludeBackfill = null);
 
 public static class CreateSubscriptionEndpoint
 {
@@ -27,7 +28,7 @@ public static class CreateSubscriptionEndpoint
         if (errors.Any) return Problems.Invalid(errors);
 
         var now = clock.GetUtcNow();
-        var created = new SubscriptionCreated(Guid.CreateVersion7(now), url!.AbsoluteUri, watchlists, description, now);
+        var created = new SubscriptionCreated(Guid.CreateVersion7(now), url!.AbsoluteUri, watchlists, description, now, command.IncludeBackfill ?? true);
         var secret = WebhookSignature.NewSecret();
         session.Events.StartStream<Subscription>(created.SubscriptionId, created);
         session.Store(new SubscriptionSecrets { Id = created.SubscriptionId, Current = secret });

@@ -26,7 +26,7 @@ public static class DispatchAlertHandler
     /// <summary>The subscriptions that get an alert: active ones that want its watchlist and existed when it was raised
     /// (older alerts are theirs only by replay).</summary>
     public static IEnumerable<Subscription> Recipients(IEnumerable<Subscription> subscriptions, AlertRaised alert) =>
-        subscriptions.Where(s => s.State == SubscriptionState.Active && s.Wants(alert.WatchlistId) && s.CreatedAt <= alert.RaisedAt);
+        subscriptions.Where(s => s.State == SubscriptionState.Active && s.Wants(alert.WatchlistId, alert.Backfill) && s.CreatedAt <= alert.RaisedAt);
 
     public static Guid DeliveryId(Guid subscriptionId, Guid alertId)
     {

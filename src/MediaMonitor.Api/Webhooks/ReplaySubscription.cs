@@ -47,6 +47,7 @@ public static class ReplaySubscriptionEndpoint
             return (Problems.Conflict($"Subscription {id} is {subscription.State.ToString().ToLowerInvariant()}; resume it first."), messages);
 
         var query = session.Query<AlertView>().Where(a => a.RaisedAt >= from && a.RaisedAt < to);
+        if (!subscription.IncludeBackfill) query = query.Where(a => !a.Backfill);
         if (subscription.WatchlistIds is { } wanted)
         {
             var ids = wanted.ToArray();

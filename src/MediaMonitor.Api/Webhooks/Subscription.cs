@@ -3,8 +3,10 @@ using JasperFx;
 namespace MediaMonitor.Webhooks;
 
 /// <param name="WatchlistIds">The watchlists whose alerts are wanted; null for all.</param>
-public sealed record SubscriptionCreated(Guid SubscriptionId, string Url, IReadOnlyList<Guid>? WatchlistIds, string? Description, DateTimeOffset At);
-public sealed record SubscriptionFiltersChanged(Guid SubscriptionId, IReadOnlyList<Guid>? WatchlistIds, DateTimeOffset At);
+/// <param name="IncludeBackfill">Whether alerts raised by backfills of past articles are wanted too.</param>
+public sealed record SubscriptionCreated(
+    Guid SubscriptionId, string Url, IReadOnlyList<Guid>? WatchlistIds, string? Description, DateTimeOffset At, bool IncludeBackfill = true);
+public sealed record SubscriptionFiltersChanged(Guid SubscriptionId, IReadOnlyList<Guid>? WatchlistIds, DateTimeOffset At, bool IncludeBackfill = true);
 public sealed record SubscriptionPaused(Guid SubscriptionId, DateTimeOffset At);
 public sealed record SubscriptionResumed(Guid SubscriptionId, DateTimeOffset At);
 /// <summary>Disabled by the service, not the user: the endpoint answered 410, or kept failing too long.</summary>
@@ -22,6 +24,7 @@ public sealed partial class Subscription : IRevisioned
     public Guid Id { get; set; }
     public string Url { get; set; } = "";
     public IReadOnlyList<Guid>? WatchlistIds { get; set; }
+    public bool IncludeBackfill { get; set; } = true;
     public string? Description { get; set; }
     public SubscriptionState State { get; set; }
     public string? DisabledReason { get; set; }
@@ -34,13 +37,15 @@ public sealed partial class Subscription : IRevisioned
     /// <summary>Whether this subscription wants an alert of <paramref name="watchlistId"/>.</summary>
     public bool Wants(Guid watchlistId) => WatchlistIds is null || WatchlistIds.Contains(watchlistId);
 
+    public bool Wants(Guid watchlistId, bool backfill) => Wants(watchlistId) && (IncludeBackfill || !backfill);
+
     public static Subscription Create(SubscriptionCreated e) => new()
     {
-        Id = e.SubscriptionId, Url = e.Url, WatchlistIds = e.WatchlistIds, Description = e.Description,
+        Id = e.SubscriptionId, Url = e.Url, WatchlistIds = e.WatchlistIds, IncludeBackfill = e.IncludeBackfill, Description = e.Description,
         State = SubscriptionState.Active, CreatedAt = e.At, UpdatedAt = e.At,
     };
 
-    public void Apply(SubscriptionFiltersChanged e) { WatchlistIds = e.WatchlistIds; UpdatedAt = e.At; }
+    public void Apply(SubscriptionFiltersChanged e) { WatchlistIds = e.WatchlistIds; IncludeBackfill = e.IncludeBackfill; UpdatedAt = e.At; }
     public void Apply(SubscriptionPaused e) { State = SubscriptionState.Paused; UpdatedAt = e.At; }
     public void Apply(SubscriptionResumed e) { State = SubscriptionState.Active; DisabledReason = null; UpdatedAt = e.At; }
     /// <summary>Deleted is final, even against a disabling decided by an attempt that was under way.</summary>

@@ -56,7 +56,7 @@ public sealed class OpenEndpoints(AppFixture app) : ApiTest(app)
 
         var parameters = document["paths"]!["/api/alerts"]!["get"]!["parameters"]!.AsArray()
             .Select(p => p!["name"]!.GetValue<string>()).Order().ToList();
-        Assert.Equal(new[] { "cursor", "from", "lang", "limit", "source", "to", "watchlistId" }, parameters);
+        Assert.Equal(new[] { "asOf", "cursor", "from", "lang", "limit", "source", "state", "to", "watchlistId" }, parameters);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
     private static readonly Type[] Projected =
     [
         typeof(Watchlist), typeof(ArticleView), typeof(AlertView), typeof(Subscription), typeof(Delivery),
-        typeof(WatchlistMatchStats), typeof(SubscriptionHealth),
+        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill),
     ];
 
     private async Task<Dictionary<string, string>> Snapshot()
@@ -57,13 +57,18 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         await Ingest(new { body = "The election followed a rocket attack." });
         await Json(await PostJson($"/api/watchlists/{attacks}/pause", new { }), HttpStatusCode.OK);
         await Json(await PostJson($"/api/alerts/{first}/acknowledge", new { note = "seen" }), HttpStatusCode.OK);
+        await Json(await PostJson($"/api/alerts/{first}/dismiss", new { }), HttpStatusCode.OK);
+        var drones = await CreateWatchlist("Drones", ("drone strike", "en"));
+        var backfill = await Json(await PostJson($"/api/watchlists/{drones}/backfill", new { }), HttpStatusCode.Accepted);
+        await Eventually(async () => (await Json(await Get($"/api/backfills/{backfill["id"]}"), HttpStatusCode.OK))["status"]!.GetValue<string>() == "Completed",
+            "the backfill");
         await Eventually(async () =>
         {
             var deliveries = await App.Store.QuerySession().Query<Delivery>().ToListAsync();
             var health = await App.Store.QuerySession().Query<SubscriptionHealth>().ToListAsync();
             var stats = await App.Store.QuerySession().Query<WatchlistMatchStats>().ToListAsync();
-            return deliveries.Count == 4 && deliveries.All(d => d.Status == DeliveryStatus.Delivered) &&
-                   health.Sum(h => h.Delivered) == 4 && stats.Sum(s => s.MatchCount) == 4;
+            return deliveries.Count == 5 && deliveries.All(d => d.Status == DeliveryStatus.Delivered) &&
+                   health.Sum(h => h.Delivered) == 5 && stats.Sum(s => s.MatchCount) == 5;
         }, "deliveries and the async projections to settle");
         var before = await Snapshot();
         Assert.All(before, p => Assert.NotEqual("", p.Value));

@@ -1,0 +1,120 @@
+using MediaMonitor.Access;
+using MediaMonitor.Alerts;
+using MediaMonitor.Infrastructure;
+using MediaMonitor.Ingestion;
+using MediaMonitor.Matching;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Http;
+using Wolverine.Runtime.Handlers;
+
+namespace MediaMonitor.Watchlists;
+
+/// <param name="From">Articles taken in at or after this time; left out, from the first.</param>
+/// <param name="To">Articles taken in before this time; left out, now.</param>
+public sealed record BackfillWatchlist(DateTimeOffset? From, DateTimeOffset? To);
+
+/// <summary>Run the next batch of a backfill.</summary>
+public sealed record RunBackfill(Guid BackfillId);
+
+public static class BackfillWatchlistEndpoints
+{
+    /// <summary>
+    /// Matches the watchlist, as it is now, against past articles, in the background: 202 with the backfill, whose
+    /// progress <c>GET /api/backfills/{id}</c> shows. Its matches and alerts are recorded as backfill (webhook
+    /// payloads say <c>"backfill": true</c>; a subscription may leave them out), and an article that already has a
+    /// match for this watchlist version is skipped, so no alert is raised twice.
+    /// </summary>
+    [WolverinePost("/api/watchlists/{id}/backfill"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
+    [ProducesResponseType<Backfill>(202), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
+     ProducesResponseType<ValidationProblemDetails>(422)]
+    public static async Task<(IResult, OutgoingMessages)> Post(
+        Guid id, BackfillWatchlist command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var now = clock.GetUtcNow();
+        var to = command.To ?? now;
+        if (command.From is { } from && from >= to)
+        {
+            var errors = new ValidationErrors();
+            errors.Add("to", "to must be after from.");
+            return (Problems.Invalid(errors), messages);
+        }
+        var watchlist = await session.LoadAsync<Watchlist>(id, ct);
+        if (watchlist is null) return (Problems.NotFound("Watchlist", id), messages);
+        if (watchlist.State != WatchlistState.Active)
+            return (Problems.Conflict($"Watchlist {id} is {watchlist.State.ToString().ToLowerInvariant()}; only an active watchlist is backfilled."), messages);
+        if (await session.Query<Backfill>().AnyAsync(b => b.WatchlistId == id && b.Status == BackfillStatus.Running, ct))
+            return (Problems.Conflict($"A backfill of watchlist {id} is running already."), messages);
+
+        var started = new BackfillStarted(Guid.CreateVersion7(now), id, watchlist.Version, command.From, to, now);
+        session.Events.StartStream<Backfill>(started.BackfillId, started);
+        messages.Add(new RunBackfill(started.BackfillId));
+        var backfill = Backfill.Create(started);
+        backfill.Version = 1;
+        return (Results.Accepted($"/api/backfills/{started.BackfillId}", backfill), messages);
+    }
+
+    [WolverineGet("/api/backfills/{id}"), Authorize(Policy = Scopes.Read), Tags("Watchlists")]
+    [ProducesResponseType<Backfill>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Backfill>(id, ct) is { } backfill ? Results.Ok(backfill) : Problems.NotFound("Backfill", id);
+}
+
+/// <summary>
+/// One batch of a backfill in one transaction: its matches, alerts and progress commit together with the message for
+/// the next batch (Wolverine's outbox), so a backfill cut short by a restart goes on from its last batch, and a batch
+/// that did not commit is simply done again.
+/// </summary>
+public static class RunBackfillHandler
+{
+    public const int BatchSize = 200;
+
+    public static void Configure(HandlerChain chain) =>
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
+            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+
+    public static async Task<OutgoingMessages> Handle(RunBackfill message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var stream = await session.Events.FetchForWriting<Backfill>(message.BackfillId, ct);
+        if (stream.Aggregate is not { Status: BackfillStatus.Running } backfill) return messages;
+        var now = clock.GetUtcNow();
+
+        // Articles in id order (any fixed order does for a scan; ids are the cheapest keyset).
+        var batch = backfill.LastArticleId is { } last
+            ? await session.QueryAsync<ArticleView>("where d.id > ? order by d.id limit ?", ct, last, BatchSize)
+            : await session.QueryAsync<ArticleView>("order by d.id limit ?", ct, BatchSize);
+        if (batch.Count == 0)
+        {
+            stream.AppendOne(new BackfillCompleted(backfill.Id, now));
+            return messages;
+        }
+
+        var watchlist = await session.Events.AggregateStreamAsync<Watchlist>(backfill.WatchlistId, backfill.WatchlistVersion, token: ct)
+                        ?? throw new InvalidOperationException($"Watchlist {backfill.WatchlistId} has no version {backfill.WatchlistVersion}.");
+        var compiled = CurrentMatcher.Compile([watchlist], new CatalogStamp($"backfill:{backfill.Id}"));
+        var matched = 0;
+        foreach (var article in batch.Where(a => Wanted(a, backfill)))
+        {
+            var ingested = new ArticleIngested(article.Id, article.Title, article.Body, article.Lang, article.Source, article.Url,
+                article.PublishedAt, article.ContentHash, article.IngestedAt, article.UrlHash);
+            var (matches, alerts) = IngestDecision.Match(ingested, compiled, now, Guid.CreateVersion7, backfill: true);
+            foreach (var m in matches) session.Events.Append(article.Id, m);
+            foreach (var alert in alerts) session.Events.StartStream<AlertView>(alert.AlertId, alert);
+            matched += matches.Count;
+        }
+        var lastArticle = batch[^1];
+        stream.AppendOne(new BackfillProgressed(backfill.Id, lastArticle.IngestedAt, lastArticle.Id, batch.Count, matched, now));
+        messages.Add(new RunBackfill(backfill.Id));
+        return messages;
+    }
+
+    /// <summary>In the range, not removed, and not matched at this version already (by intake or an earlier backfill).</summary>
+    public static bool Wanted(ArticleView article, Backfill backfill) =>
+        article.RemovedAt is null && article.IngestedAt < backfill.To && (backfill.From is not { } from || article.IngestedAt >= from) &&
+        !article.Matches.Any(m => m.WatchlistId == backfill.WatchlistId && m.WatchlistVersion == backfill.WatchlistVersion);
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using EventLog = MediaMonitor.Audit.EventLog;
+using Alba;
+using MediaMonitor.Alerts;
+using MediaMonitor.Audit;
+using MediaMonitor.Infrastructure;
+using MediaMonitor.Ingestion;
+using MediaMonitor.Matching;
+using MediaMonitor.Webhooks;
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Wolverine.Runtime.Agents;
+
+namespace MediaMonitor.Benchmarks;
+
+/// <summary>
+/// Replay at scale, on the real service and a throwaway PostgreSQL: a log of a million events (articles taken in,
+/// three in four matched, each match alerted), then every projection rebuilt from it, then the whole log exported as
+/// NDJSON. Reports events per second for each.
+/// </summary>
+public static class AuditReplay
+{
+    public const int Articles = 400_000;
+    private const int PerSession = 1_000;
+
+    public static async Task RunAsync()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"mediamonitor-bench-{Guid.NewGuid():N}");
+        await using var postgres = await LocalPostgres.StartAsync(data, throwaway: true);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEDIAMONITOR_API",
+            Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api"));
+        // Any type of the service's assembly names its entry point (this project has a Program of its own).
+        await using var host = await AlbaHost.For<WebhookOptions>(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Postgres", postgres.ConnectionString);
+            b.UseSetting("MediaMonitor:Seeds:Enabled", "false");
+            b.UseSetting("MediaMonitor:Solo", "true");
+            b.UseSetting("MediaMonitor:ApiKeys:0:Name", "bench");
+            b.UseSetting("MediaMonitor:ApiKeys:0:Key", "bench-admin-key-0123456789");
+            b.UseSetting("MediaMonitor:ApiKeys:0:Scopes", "admin");
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+
+        var clock = Stopwatch.StartNew();
+        var watchlist = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        for (var start = 0; start < Articles; start += PerSession)
+        {
+            await using var session = store.LightweightSession();
+            for (var i = start; i < start + PerSession; i++)
+            {
+                var id = Guid.CreateVersion7();
+                var body = $"Article {i}: a rocket attack hit the town of Example late on Tuesday, officials said, and talks went on.";
+                var ingested = new ArticleIngested(id, $"Title {i}", body, "en", "bench", null, null, $"hash-{i}", now, null);
+                if (i % 4 == 3)
+                {
+                    session.Events.StartStream<ArticleView>(id, ingested);
+                    continue;
+                }
+                var hit = new MatchHit("rocket attack", ArticleField.Body, body.IndexOf("rocket", StringComparison.Ordinal), 13, "rocket attack");
+                session.Events.StartStream<ArticleView>(id, ingested, new ArticleMatched(id, watchlist, 1, "Attacks", [hit], now));
+                var alert = Guid.CreateVersion7();
+                session.Events.StartStream<AlertView>(alert, new AlertRaised(alert, id, watchlist, 1, "Attacks", $"Title {i}", "en", "bench",
+                    null, null, [new AlertHit(hit.Term, hit.Field, hit.Start, hit.Length, hit.Text, body)], now));
+            }
+            await session.SaveChangesAsync();
+        }
+        var statistics = await store.Advanced.FetchEventStoreStatistics();
+        var events = statistics.EventCount;
+        Console.WriteLine($"Appended {events:N0} events ({Articles:N0} articles) in {clock.Elapsed.TotalSeconds:F0} s: {events / clock.Elapsed.TotalSeconds:N0} events/s.");
+
+        var agents = host.Services.GetRequiredService<EventSubscriptionAgentFamily>();
+        var total = Stopwatch.StartNew();
+        foreach (var name in host.Services.GetRequiredService<ProjectionRebuilds>().Names)
+        {
+            var one = Stopwatch.StartNew();
+            var ok = await agents.TryRebuildRegisteredProjectionAsync($"{name}:All", null!, CancellationToken.None);
+            Console.WriteLine($"  rebuilt {name}: {(ok ? "ok" : "FAILED")} in {one.Elapsed.TotalSeconds:F1} s ({events / one.Elapsed.TotalSeconds:N0} events/s read)");
+        }
+        Console.WriteLine($"Rebuilt every projection from {events:N0} events in {total.Elapsed.TotalSeconds:F0} s: " +
+                          $"{events / total.Elapsed.TotalSeconds:N0} events/s over all projections.");
+
+        var json = host.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var path = Path.Combine(Path.GetTempPath(), $"mediamonitor-export-{Guid.NewGuid():N}.ndjson");
+        var export = Stopwatch.StartNew();
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+        long exported;
+        await using (var session = store.QuerySession())
+        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            exported = await EventLog.WriteNdjsonAsync(EventLog.Read(session, new EventFilter(), CancellationToken.None), file, json, CancellationToken.None);
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"Exported {exported:N0} events ({new FileInfo(path).Length / 1048576.0:N0} MB NDJSON) in {export.Elapsed.TotalSeconds:F1} s: " +
+                          $"{exported / export.Elapsed.TotalSeconds:N0} events/s; managed heap before {memoryBefore / 1048576.0:N0} MB, " +
+                          $"after {GC.GetTotalMemory(true) / 1048576.0:N0} MB; process peak working set {peak / 1048576.0:N0} MB.");
+        File.Delete(path);
+        await host.StopAsync();
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using MediaMonitor.IntegrationTests.Webhooks;
+
+namespace MediaMonitor.IntegrationTests.Watchlists;
+
+public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
+{
+    private async Task<JsonNode> BackfillAndWait(Guid watchlist, HttpClient? client = null)
+    {
+        client ??= Client();
+        var started = await Json(await client.PostAsJsonAsync($"/api/watchlists/{watchlist}/backfill", new { }), HttpStatusCode.Accepted);
+        JsonNode? backfill = null;
+        await Eventually(async () =>
+        {
+            backfill = JsonNode.Parse(await client.GetStringAsync($"/api/backfills/{started["id"]}"))!;
+            return backfill["status"]!.GetValue<string>() == "Completed";
+        }, "the backfill to complete");
+        return backfill!;
+    }
+
+    [Fact]
+    public async Task a_new_watchlist_finds_past_articles_once_and_subscribers_can_tell_backfill_alerts_apart()
+    {
+        await using var everything = await TestReceiver.StartAsync();
+        await using var liveOnly = await TestReceiver.StartAsync();
+        await Ingest(new { body = "A drone strike hit the convoy." });
+        await Ingest(new { body = "Nothing happened today." });
+        await Ingest(new { title = "Drone strike", body = "Officials said little." });
+        var watchlist = await CreateWatchlist("Drones", ("drone strike", "en"));
+        await Json(await PostJson("/api/subscriptions", new { url = everything.Url }), HttpStatusCode.Created);
+        await Json(await PostJson("/api/subscriptions", new { url = liveOnly.Url, includeBackfill = false }), HttpStatusCode.Created);
+
+        var backfill = await BackfillAndWait(watchlist);
+
+        Assert.Equal(3, backfill["scanned"]!.GetValue<long>());
+        Assert.Equal(2, backfill["matched"]!.GetValue<long>());
+        var alerts = (await Json(await Get($"/api/alerts?watchlistId={watchlist}"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.True(a!["backfill"]!.GetValue<bool>()));
+        var received = new[] { await everything.NextAsync(), await everything.NextAsync() };
+        Assert.All(received, r => Assert.True(JsonNode.Parse(r.Text)!["data"]!["backfill"]!.GetValue<bool>()));
+        await liveOnly.NothingMoreAsync(TimeSpan.FromSeconds(2));
+
+        var again = await BackfillAndWait(watchlist);
+        Assert.Equal(0, again["matched"]!.GetValue<long>());
+        Assert.Equal(2, (await Json(await Get($"/api/alerts?watchlistId={watchlist}"), HttpStatusCode.OK))["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task a_paused_or_unknown_watchlist_is_not_backfilled()
+    {
+        var watchlist = await CreateWatchlist("Drones", ("drone strike", "en"));
+        await PostJson($"/api/watchlists/{watchlist}/pause", new { });
+        await Json(await PostJson($"/api/watchlists/{watchlist}/backfill", new { }), HttpStatusCode.Conflict);
+        await Json(await PostJson($"/api/watchlists/{Guid.NewGuid()}/backfill", new { }), HttpStatusCode.NotFound);
+        var now = DateTimeOffset.UtcNow;
+        await Json(await PostJson($"/api/watchlists/{watchlist}/backfill", new { from = now, to = now.AddDays(-1) }), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task a_backfill_cut_short_by_a_restart_goes_on_where_it_stopped_and_raises_each_alert_once()
+    {
+        await using var database = await App.Database.SiblingAsync();
+        const int articles = 2000;
+        Guid backfillId;
+        long batchesBeforeStop;
+        await using (var first = await AppFixture.StartHostAsync(database.ConnectionString))
+        {
+            var client = Admin(first);
+            for (var b = 0; b < articles / 1000; b++)
+            {
+                var batch = Enumerable.Range(b * 1000, 1000).Select(i => new { body = i % 4 == 0 ? $"Report {i}: a drone strike hit a convoy." : $"Report {i}: a quiet day." });
+                (await client.PostAsJsonAsync("/api/articles/batch", batch)).EnsureSuccessStatusCode();
+            }
+            var watchlist = await client.PostAsJsonAsync("/api/watchlists", new { name = "Drones", terms = new[] { new { phrase = "drone strike" } } });
+            var id = JsonNode.Parse(await watchlist.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+            var started = JsonNode.Parse(await (await client.PostAsJsonAsync($"/api/watchlists/{id}/backfill", new { })).Content.ReadAsStringAsync())!;
+            backfillId = started["id"]!.GetValue<Guid>();
+            JsonNode? progress = null;
+            await Eventually(async () =>
+            {
+                progress = JsonNode.Parse(await client.GetStringAsync($"/api/backfills/{backfillId}"))!;
+                return progress["batches"]!.GetValue<int>() >= 1;
+            }, "a first batch");
+            await first.StopAsync();
+            batchesBeforeStop = progress!["batches"]!.GetValue<int>();
+        }
+        Assert.True(batchesBeforeStop < articles / 200, "the backfill had not finished before the stop");
+
+        await using var second = await AppFixture.StartHostAsync(database.ConnectionString);
+        var admin = Admin(second);
+        JsonNode? done = null;
+        await Eventually(async () =>
+        {
+            done = JsonNode.Parse(await admin.GetStringAsync($"/api/backfills/{backfillId}"))!;
+            return done["status"]!.GetValue<string>() == "Completed";
+        }, "the backfill to complete on the new host");
+        Assert.Equal(articles, done!["scanned"]!.GetValue<long>());
+        Assert.Equal(articles / 4, done["matched"]!.GetValue<long>());
+        var alerts = JsonNode.Parse(await admin.GetStringAsync("/api/alerts?limit=500"))!;
+        var total = alerts["items"]!.AsArray().Count;
+        for (var cursor = alerts["nextCursor"]?.GetValue<string>(); cursor is not null;)
+        {
+            var page = JsonNode.Parse(await admin.GetStringAsync($"/api/alerts?limit=500&cursor={Uri.EscapeDataString(cursor)}"))!;
+            total += page["items"]!.AsArray().Count;
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        Assert.Equal(articles / 4, total);
+    }
+
+    private static HttpClient Admin(IAlbaHost host)
+    {
+        var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.AdminKey);
+        return client;
+    }
+}
