@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using JasperFx.Events;
 using Marten;
@@ -31,18 +32,22 @@ public static class EventLog
         return query.OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
     }
 
-    /// <summary>Writes the events as NDJSON; returns how many. Flushes every few hundred lines, so a reader sees them
-    /// as they come.</summary>
+    /// <summary>Writes the events as NDJSON; returns how many. Each line is built in memory and written
+    /// asynchronously (Kestrel refuses synchronous writes); the output is flushed every few hundred lines, so a reader
+    /// sees them as they come.</summary>
     public static async Task<long> WriteNdjsonAsync(IAsyncEnumerable<IEvent> events, Stream output, JsonSerializerOptions json, CancellationToken ct)
     {
         long count = 0;
-        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = json.Encoder, SkipValidation = true });
+        var line = new ArrayBufferWriter<byte>(4096);
+        await using var writer = new Utf8JsonWriter(line, new JsonWriterOptions { Encoder = json.Encoder, SkipValidation = true });
         await foreach (var e in events.WithCancellation(ct))
         {
             JsonSerializer.Serialize(writer, EventRecord.From(e), json);
-            await writer.FlushAsync(ct);
-            writer.Reset();
-            output.WriteByte((byte)'\n');
+            writer.Flush();
+            line.Write("\n"u8);
+            await output.WriteAsync(line.WrittenMemory, ct);
+            line.ResetWrittenCount();
+            writer.Reset(line);
             if (++count % 500 == 0) await output.FlushAsync(ct);
         }
         await output.FlushAsync(ct);

@@ -22,7 +22,8 @@ public static class ExplainAlertEndpoint
 {
     [WolverineGet("/api/alerts/{id}/explain"), Authorize(Policy = Scopes.Read), Tags("Audit")]
     [ProducesResponseType<AlertExplanation>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    /// <remarks>Deliveries (endpoints' errors and answers) are shown to admin keys only, as everywhere else.</remarks>
+    public static async Task<IResult> Get(Guid id, IQuerySession session, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var alert = await session.LoadAsync<AlertView>(id, ct);
         if (alert is null) return Problems.NotFound("Alert", id);
@@ -30,7 +31,9 @@ public static class ExplainAlertEndpoint
         var article = await session.LoadAsync<ArticleView>(alert.ArticleId, ct);
         // The watchlist replayed up to the version the alert cites: the terms and rule that decided, not today's.
         var watchlist = await session.Events.AggregateStreamAsync<Watchlist>(alert.WatchlistId, alert.WatchlistVersion, token: ct);
-        var deliveries = await session.Query<Delivery>().Where(d => d.AlertId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
+        IReadOnlyList<Delivery> deliveries = user.HasClaim(Scopes.ClaimType, Scopes.Admin)
+            ? await session.Query<Delivery>().Where(d => d.AlertId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct)
+            : [];
 
         var chain = new List<IEvent>();
         chain.AddRange((await session.Events.FetchStreamAsync(alert.ArticleId, token: ct))

@@ -42,15 +42,17 @@ public static class RemoveArticleEndpoint
             await session.SaveChangesAsync(ct);
         }
 
-        var alerts = await session.Query<AlertView>().Where(a => a.ArticleId == id).Select(a => a.Id).ToListAsync(ct);
+        // Once the removal is recorded, finish it even if the caller goes away.
+        var finish = CancellationToken.None;
+        var alerts = await session.Query<AlertView>().Where(a => a.ArticleId == id).Select(a => a.Id).ToListAsync(finish);
         await store.Advanced.ApplyEventDataMasking(x =>
         {
             x.IncludeStream(id);
             foreach (var alert in alerts) x.IncludeStream(alert);
-        }, ct);
+        }, finish);
         // Masking rewrites events, not documents: replay the streams into their views.
-        await store.Advanced.RebuildSingleStreamAsync<ArticleView>(id, ct);
-        foreach (var alert in alerts) await store.Advanced.RebuildSingleStreamAsync<AlertView>(alert, ct);
+        await store.Advanced.RebuildSingleStreamAsync<ArticleView>(id, finish);
+        foreach (var alert in alerts) await store.Advanced.RebuildSingleStreamAsync<AlertView>(alert, finish);
         return Results.NoContent();
     }
 }

@@ -15,7 +15,8 @@ public sealed record BackfillStarted(Guid BackfillId, Guid WatchlistId, int Watc
 public sealed record BackfillProgressed(
     Guid BackfillId, DateTimeOffset LastIngestedAt, Guid LastArticleId, int Scanned, int Matched, DateTimeOffset At);
 
-public sealed record BackfillCompleted(Guid BackfillId, DateTimeOffset At);
+/// <param name="StoppedBecause">Null when every article in range was scanned.</param>
+public sealed record BackfillCompleted(Guid BackfillId, DateTimeOffset At, string? StoppedBecause = null);
 
 public enum BackfillStatus { Running, Completed }
 
@@ -30,6 +31,7 @@ public sealed partial class Backfill : IRevisioned
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    public string? StoppedBecause { get; set; }
     public long Scanned { get; set; }
     public long Matched { get; set; }
     public int Batches { get; set; }
@@ -60,6 +62,7 @@ public sealed partial class Backfill : IRevisioned
     {
         Status = BackfillStatus.Completed;
         CompletedAt = e.At;
+        StoppedBecause = e.StoppedBecause;
         UpdatedAt = e.At;
     }
 }

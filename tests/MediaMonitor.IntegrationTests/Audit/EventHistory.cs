@@ -91,6 +91,17 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task a_stream_of_another_kind_is_not_shown_through_the_wrong_endpoint()
+    {
+        var subscribed = await Json(await PostJson("/api/subscriptions", new { url = "http://127.0.0.1:9/secret-token" }), HttpStatusCode.Created);
+        var subscription = subscribed["subscription"]!["id"]!.GetValue<Guid>();
+
+        await Json(await Get($"/api/articles/{subscription}/history", AppFixture.ReadKey), HttpStatusCode.NotFound);
+        await Json(await Get($"/api/alerts/{subscription}/history", AppFixture.ReadKey), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Get($"/api/subscriptions/{subscription}/history", AppFixture.ReadKey)).StatusCode);
+    }
+
+    [Fact]
     public async Task the_history_of_an_unknown_stream_is_not_found()
     {
         await Json(await Get($"/api/articles/{Guid.NewGuid()}/history"), HttpStatusCode.NotFound);

@@ -50,6 +50,25 @@ public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task pausing_the_watchlist_stops_its_backfill()
+    {
+        var batch = Enumerable.Range(0, 1000).Select(i => new { body = $"Report {i}: a drone strike hit a convoy." });
+        (await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles/batch", batch)).EnsureSuccessStatusCode();
+        var watchlist = await CreateWatchlist("Drones", ("drone strike", "en"));
+        var started = await Json(await PostJson($"/api/watchlists/{watchlist}/backfill", new { }), HttpStatusCode.Accepted);
+        await Json(await PostJson($"/api/watchlists/{watchlist}/pause", new { }), HttpStatusCode.OK);
+
+        JsonNode? backfill = null;
+        await Eventually(async () =>
+        {
+            backfill = await Json(await Get($"/api/backfills/{started["id"]}"), HttpStatusCode.OK);
+            return backfill["status"]!.GetValue<string>() == "Completed";
+        }, "the backfill to stop");
+        Assert.Contains("paused", backfill!["stoppedBecause"]!.GetValue<string>());
+        Assert.True(backfill["scanned"]!.GetValue<long>() < 1000);
+    }
+
+    [Fact]
     public async Task a_paused_or_unknown_watchlist_is_not_backfilled()
     {
         var watchlist = await CreateWatchlist("Drones", ("drone strike", "en"));
