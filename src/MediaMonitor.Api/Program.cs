@@ -9,6 +9,9 @@ using MediaMonitor.Webhooks;
 using Wolverine;
 using Wolverine.Http;
 
+// Our commands (ingest, export) are found wherever the process starts, not only when this is the entry assembly.
+[assembly: JasperFxAssembly]
+
 // The offline matcher needs no database, so it runs before any host (and any PostgreSQL) is set up.
 if (args is ["match", ..]) return await OfflineMatch.RunAsync(args[1..], Console.Out, Console.Error);
 
