@@ -12,15 +12,15 @@ public sealed record AcknowledgeAlert(string? Note);
 
 public static class AcknowledgeAlertEndpoint
 {
-    public static ChangeAlert.Decision Decide(AlertView alert, AcknowledgeAlert command, string actor, DateTimeOffset now)
+    public static Decision Decide(AlertView alert, AcknowledgeAlert command, string actor, DateTimeOffset now)
     {
         var (note, refusal) = ChangeAlert.CheckNote(command.Note);
         if (refusal is not null) return refusal;
         return alert.State switch
         {
-            AlertState.Open => new ChangeAlert.Append(new AlertAcknowledged(alert.Id, note, actor, now)),
-            AlertState.Acknowledged => new ChangeAlert.NoChange(),
-            _ => new ChangeAlert.Refuse(Problems.Conflict($"Alert {alert.Id} is dismissed; a dismissed alert cannot be acknowledged.")),
+            AlertState.Open => new Decision.Append(new AlertAcknowledged(alert.Id, note, actor, now)),
+            AlertState.Acknowledged => new Decision.NoChange(),
+            _ => new Decision.Refuse(Problems.Conflict($"Alert {alert.Id} is dismissed; a dismissed alert cannot be acknowledged.")),
         };
     }
 

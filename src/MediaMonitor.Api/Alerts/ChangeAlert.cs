@@ -12,11 +12,6 @@ public static class ChangeAlert
 {
     public const int MaxNoteLength = 1_000;
 
-    public abstract record Decision;
-    public sealed record Append(object Event) : Decision;
-    public sealed record NoChange : Decision;
-    public sealed record Refuse(IResult Problem) : Decision;
-
     public static async Task<IResult> ApplyAsync(
         IDocumentSession session, Guid id, Func<AlertView, Decision> decide, CancellationToken ct)
     {
@@ -24,20 +19,20 @@ public static class ChangeAlert
         if (stream.Aggregate is not { } alert) return Problems.NotFound("Alert", id);
 
         var decision = decide(alert);
-        if (decision is Refuse refuse) return refuse.Problem;
-        if (decision is not Append append) return Results.Ok(alert);
+        if (decision is Decision.Refuse refuse) return refuse.Problem;
+        if (decision is not Decision.Append append) return Results.Ok(alert);
         stream.AppendOne(append.Event);
         return Results.Ok(alert.After(append.Event));
     }
 
     /// <summary>The note trimmed (blank is none), or a refusal when it is too long or cannot be stored.</summary>
-    public static (string? Note, Refuse? Refusal) CheckNote(string? note)
+    public static (string? Note, Decision.Refuse? Refusal) CheckNote(string? note)
     {
         var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         var errors = new ValidationErrors();
         if (trimmed?.Length > MaxNoteLength) errors.Add("note", $"A note has at most {MaxNoteLength:N0} characters.");
         else if (trimmed is not null && !StorableText.IsStorable(trimmed)) errors.Add("note", StorableText.Refusal);
-        return errors.Any ? (null, new Refuse(Problems.Invalid(errors))) : (trimmed, null);
+        return errors.Any ? (null, new Decision.Refuse(Problems.Invalid(errors))) : (trimmed, null);
     }
 
     /// <summary>Who made the change: the name of the API key (every key has one; the endpoints need a key).</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Access;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -11,13 +12,13 @@ public sealed record DismissAlert(string? Note);
 
 public static class DismissAlertEndpoint
 {
-    public static ChangeAlert.Decision Decide(AlertView alert, DismissAlert command, string actor, DateTimeOffset now)
+    public static Decision Decide(AlertView alert, DismissAlert command, string actor, DateTimeOffset now)
     {
         var (note, refusal) = ChangeAlert.CheckNote(command.Note);
         if (refusal is not null) return refusal;
         return alert.State == AlertState.Dismissed
-            ? new ChangeAlert.NoChange()
-            : new ChangeAlert.Append(new AlertDismissed(alert.Id, note, actor, now));
+            ? new Decision.NoChange()
+            : new Decision.Append(new AlertDismissed(alert.Id, note, actor, now));
     }
 
     /// <summary>

@@ -9,11 +9,6 @@ namespace MediaMonitor.Watchlists;
 /// </summary>
 public static class ChangeWatchlist
 {
-    public abstract record Decision;
-    public sealed record Append(object Event) : Decision;
-    public sealed record NoChange : Decision;
-    public sealed record Refuse(IResult Problem) : Decision;
-
     public static async Task<IResult> ApplyAsync(
         IDocumentSession session, Guid id, Func<Watchlist, Decision> decide, CancellationToken ct)
     {
@@ -21,8 +16,8 @@ public static class ChangeWatchlist
         if (stream.Aggregate is not { } watchlist) return Problems.NotFound("Watchlist", id);
 
         var decision = decide(watchlist);
-        if (decision is Refuse refuse) return refuse.Problem;
-        if (decision is Append append)
+        if (decision is Decision.Refuse refuse) return refuse.Problem;
+        if (decision is Decision.Append append)
         {
             stream.AppendOne(append.Event);
             watchlist.Advance(append.Event);
@@ -31,5 +26,5 @@ public static class ChangeWatchlist
     }
 
     public static Decision RefuseArchived(Watchlist w) =>
-        new Refuse(Problems.Conflict($"Watchlist {w.Id} is archived; an archived watchlist cannot be changed."));
+        new Decision.Refuse(Problems.Conflict($"Watchlist {w.Id} is archived; an archived watchlist cannot be changed."));
 }

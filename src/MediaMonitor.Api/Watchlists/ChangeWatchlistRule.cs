@@ -14,7 +14,7 @@ public sealed record ChangeWatchlistRule(string? Rule);
 public static class ChangeWatchlistRuleEndpoint
 {
     /// <exception cref="RuleSyntaxException">The rule cannot be parsed.</exception>
-    public static ChangeWatchlist.Decision Decide(Watchlist current, ChangeWatchlistRule command, DateTimeOffset now)
+    public static Decision Decide(Watchlist current, ChangeWatchlistRule command, DateTimeOffset now)
     {
         if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
         var rule = WatchlistInput.CheckRule(command.Rule);
@@ -22,11 +22,11 @@ public static class ChangeWatchlistRuleEndpoint
         {
             var errors = new ValidationErrors();
             errors.Add("rule", "This watchlist has no terms, so it needs its rule.");
-            return new ChangeWatchlist.Refuse(Problems.Invalid(errors));
+            return new Decision.Refuse(Problems.Invalid(errors));
         }
         return rule == current.Rule
-            ? new ChangeWatchlist.NoChange()
-            : new ChangeWatchlist.Append(new WatchlistRuleChanged(current.Id, rule, now));
+            ? new Decision.NoChange()
+            : new Decision.Append(new WatchlistRuleChanged(current.Id, rule, now));
     }
 
     [WolverinePut("/api/watchlists/{id}/rule"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]

@@ -1,4 +1,5 @@
 using MediaMonitor.Access;
+using MediaMonitor.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,23 +10,23 @@ namespace MediaMonitor.Watchlists;
 /// <summary>Pause, resume and archive: a paused watchlist raises nothing until resumed; archiving is final.</summary>
 public static class ChangeWatchlistStateEndpoints
 {
-    public static ChangeWatchlist.Decision Pause(Watchlist w, DateTimeOffset now) => w.State switch
+    public static Decision Pause(Watchlist w, DateTimeOffset now) => w.State switch
     {
         WatchlistState.Archived => ChangeWatchlist.RefuseArchived(w),
-        WatchlistState.Paused => new ChangeWatchlist.NoChange(),
-        _ => new ChangeWatchlist.Append(new WatchlistPaused(w.Id, now)),
+        WatchlistState.Paused => new Decision.NoChange(),
+        _ => new Decision.Append(new WatchlistPaused(w.Id, now)),
     };
 
-    public static ChangeWatchlist.Decision Resume(Watchlist w, DateTimeOffset now) => w.State switch
+    public static Decision Resume(Watchlist w, DateTimeOffset now) => w.State switch
     {
         WatchlistState.Archived => ChangeWatchlist.RefuseArchived(w),
-        WatchlistState.Active => new ChangeWatchlist.NoChange(),
-        _ => new ChangeWatchlist.Append(new WatchlistResumed(w.Id, now)),
+        WatchlistState.Active => new Decision.NoChange(),
+        _ => new Decision.Append(new WatchlistResumed(w.Id, now)),
     };
 
-    public static ChangeWatchlist.Decision Archive(Watchlist w, DateTimeOffset now) => w.State == WatchlistState.Archived
-        ? new ChangeWatchlist.NoChange()
-        : new ChangeWatchlist.Append(new WatchlistArchived(w.Id, now));
+    public static Decision Archive(Watchlist w, DateTimeOffset now) => w.State == WatchlistState.Archived
+        ? new Decision.NoChange()
+        : new Decision.Append(new WatchlistArchived(w.Id, now));
 
     [WolverinePost("/api/watchlists/{id}/pause"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
     [ProducesResponseType<WatchlistResponse>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]

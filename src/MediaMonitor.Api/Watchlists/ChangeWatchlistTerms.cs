@@ -11,15 +11,15 @@ public sealed record ChangeWatchlistTerms(IReadOnlyList<WatchTermInput?>? Terms)
 
 public static class ChangeWatchlistTermsEndpoint
 {
-    public static ChangeWatchlist.Decision Decide(Watchlist current, ChangeWatchlistTerms command, DateTimeOffset now)
+    public static Decision Decide(Watchlist current, ChangeWatchlistTerms command, DateTimeOffset now)
     {
         if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
         var errors = new ValidationErrors();
         var terms = WatchlistInput.CheckTerms(command.Terms, errors, hasRule: current.Rule is not null);
-        if (errors.Any) return new ChangeWatchlist.Refuse(Problems.Invalid(errors));
+        if (errors.Any) return new Decision.Refuse(Problems.Invalid(errors));
         return terms.SequenceEqual(current.Terms)
-            ? new ChangeWatchlist.NoChange()
-            : new ChangeWatchlist.Append(new WatchlistTermsChanged(current.Id, terms, now));
+            ? new Decision.NoChange()
+            : new Decision.Append(new WatchlistTermsChanged(current.Id, terms, now));
     }
 
     [WolverinePut("/api/watchlists/{id}/terms"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]

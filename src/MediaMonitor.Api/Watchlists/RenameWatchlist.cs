@@ -11,15 +11,15 @@ public sealed record RenameWatchlist(string? Name);
 
 public static class RenameWatchlistEndpoint
 {
-    public static ChangeWatchlist.Decision Decide(Watchlist current, RenameWatchlist command, DateTimeOffset now)
+    public static Decision Decide(Watchlist current, RenameWatchlist command, DateTimeOffset now)
     {
         if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
         var errors = new ValidationErrors();
         var name = WatchlistInput.CheckName(command.Name, errors);
-        if (errors.Any) return new ChangeWatchlist.Refuse(Problems.Invalid(errors));
+        if (errors.Any) return new Decision.Refuse(Problems.Invalid(errors));
         return name == current.Name
-            ? new ChangeWatchlist.NoChange()
-            : new ChangeWatchlist.Append(new WatchlistRenamed(current.Id, name!, now));
+            ? new Decision.NoChange()
+            : new Decision.Append(new WatchlistRenamed(current.Id, name!, now));
     }
 
     [WolverinePut("/api/watchlists/{id}/name"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]

@@ -9,11 +9,6 @@ namespace MediaMonitor.Webhooks;
 /// </summary>
 public static class ChangeSubscription
 {
-    public abstract record Decision;
-    public sealed record Append(object Event) : Decision;
-    public sealed record NoChange : Decision;
-    public sealed record Refuse(IResult Problem) : Decision;
-
     public static async Task<(IResult Result, Subscription? Changed)> ApplyAsync(
         IDocumentSession session, Guid id, Func<Subscription, Decision> decide, CancellationToken ct)
     {
@@ -21,8 +16,8 @@ public static class ChangeSubscription
         if (stream.Aggregate is not { } subscription) return (Problems.NotFound("Subscription", id), null);
 
         var decision = decide(subscription);
-        if (decision is Refuse refuse) return (refuse.Problem, null);
-        if (decision is Append append)
+        if (decision is Decision.Refuse refuse) return (refuse.Problem, null);
+        if (decision is Decision.Append append)
         {
             stream.AppendOne(append.Event);
             subscription.Advance(append.Event);
@@ -31,5 +26,5 @@ public static class ChangeSubscription
     }
 
     public static Decision RefuseDeleted(Subscription s) =>
-        new Refuse(Problems.Conflict($"Subscription {s.Id} is deleted; a deleted subscription cannot be changed."));
+        new Decision.Refuse(Problems.Conflict($"Subscription {s.Id} is deleted; a deleted subscription cannot be changed."));
 }

@@ -13,13 +13,13 @@ public sealed record ChangeSubscriptionFilters(IReadOnlyList<Guid>? WatchlistIds
 
 public static class ChangeSubscriptionFiltersEndpoint
 {
-    public static ChangeSubscription.Decision Decide(Subscription s, IReadOnlyList<Guid>? watchlistIds, DateTimeOffset now, bool? includeBackfill = null)
+    public static Decision Decide(Subscription s, IReadOnlyList<Guid>? watchlistIds, DateTimeOffset now, bool? includeBackfill = null)
     {
         if (s.State == SubscriptionState.Deleted) return ChangeSubscription.RefuseDeleted(s);
         var backfill = includeBackfill ?? s.IncludeBackfill;
         var same = (watchlistIds is null ? s.WatchlistIds is null : s.WatchlistIds is not null && s.WatchlistIds.ToHashSet().SetEquals(watchlistIds))
                    && backfill == s.IncludeBackfill;
-        return same ? new ChangeSubscription.NoChange() : new ChangeSubscription.Append(new SubscriptionFiltersChanged(s.Id, watchlistIds, now, backfill));
+        return same ? new Decision.NoChange() : new Decision.Append(new SubscriptionFiltersChanged(s.Id, watchlistIds, now, backfill));
     }
 
     /// <summary>Which watchlists' alerts the subscription gets from now on.</summary>

@@ -1,4 +1,5 @@
 using MediaMonitor.Access;
+using MediaMonitor.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,23 +14,23 @@ namespace MediaMonitor.Webhooks;
 /// </summary>
 public static class ChangeSubscriptionStateEndpoints
 {
-    public static ChangeSubscription.Decision Pause(Subscription s, DateTimeOffset now) => s.State switch
+    public static Decision Pause(Subscription s, DateTimeOffset now) => s.State switch
     {
         SubscriptionState.Deleted => ChangeSubscription.RefuseDeleted(s),
-        SubscriptionState.Paused => new ChangeSubscription.NoChange(),
-        _ => new ChangeSubscription.Append(new SubscriptionPaused(s.Id, now)),
+        SubscriptionState.Paused => new Decision.NoChange(),
+        _ => new Decision.Append(new SubscriptionPaused(s.Id, now)),
     };
 
-    public static ChangeSubscription.Decision Resume(Subscription s, DateTimeOffset now) => s.State switch
+    public static Decision Resume(Subscription s, DateTimeOffset now) => s.State switch
     {
         SubscriptionState.Deleted => ChangeSubscription.RefuseDeleted(s),
-        SubscriptionState.Active => new ChangeSubscription.NoChange(),
-        _ => new ChangeSubscription.Append(new SubscriptionResumed(s.Id, now)),
+        SubscriptionState.Active => new Decision.NoChange(),
+        _ => new Decision.Append(new SubscriptionResumed(s.Id, now)),
     };
 
-    public static ChangeSubscription.Decision Delete(Subscription s, DateTimeOffset now) => s.State == SubscriptionState.Deleted
-        ? new ChangeSubscription.NoChange()
-        : new ChangeSubscription.Append(new SubscriptionDeleted(s.Id, now));
+    public static Decision Delete(Subscription s, DateTimeOffset now) => s.State == SubscriptionState.Deleted
+        ? new Decision.NoChange()
+        : new Decision.Append(new SubscriptionDeleted(s.Id, now));
 
     [WolverinePost("/api/subscriptions/{id}/pause"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType<SubscriptionResponse>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]

@@ -21,7 +21,7 @@ public static class RotateSubscriptionSecretEndpoint
         var expires = now + WebhookOptions.SecretOverlap;
         var (result, subscription) = await ChangeSubscription.ApplyAsync(session, id, s => s.State == SubscriptionState.Deleted
             ? ChangeSubscription.RefuseDeleted(s)
-            : new ChangeSubscription.Append(new SubscriptionSecretRotated(s.Id, expires, now)), ct);
+            : new Decision.Append(new SubscriptionSecretRotated(s.Id, expires, now)), ct);
         if (subscription is null) return result;
 
         var secrets = await session.LoadAsync<SubscriptionSecrets>(id, ct) ?? throw new InvalidOperationException($"Subscription {id} has no secrets.");

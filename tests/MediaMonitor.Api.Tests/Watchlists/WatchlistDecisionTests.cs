@@ -1,4 +1,5 @@
 using MediaMonitor.Watchlists;
+using MediaMonitor.Infrastructure;
 
 namespace MediaMonitor.Api.Tests.Watchlists;
 
@@ -13,15 +14,15 @@ public sealed class WatchlistDecisionTests
 
     [Fact]
     public void when_an_active_watchlist_is_paused_a_pause_is_recorded() =>
-        Assert.IsType<WatchlistPaused>(Assert.IsType<ChangeWatchlist.Append>(ChangeWatchlistStateEndpoints.Pause(In(WatchlistState.Active), Now)).Event);
+        Assert.IsType<WatchlistPaused>(Assert.IsType<Decision.Append>(ChangeWatchlistStateEndpoints.Pause(In(WatchlistState.Active), Now)).Event);
 
     [Fact]
     public void when_a_paused_watchlist_is_paused_again_nothing_changes() =>
-        Assert.IsType<ChangeWatchlist.NoChange>(ChangeWatchlistStateEndpoints.Pause(In(WatchlistState.Paused), Now));
+        Assert.IsType<Decision.NoChange>(ChangeWatchlistStateEndpoints.Pause(In(WatchlistState.Paused), Now));
 
     [Fact]
     public void when_an_active_watchlist_is_resumed_nothing_changes() =>
-        Assert.IsType<ChangeWatchlist.NoChange>(ChangeWatchlistStateEndpoints.Resume(In(WatchlistState.Active), Now));
+        Assert.IsType<Decision.NoChange>(ChangeWatchlistStateEndpoints.Resume(In(WatchlistState.Active), Now));
 
     [Theory]
     [InlineData("pause")]
@@ -38,12 +39,12 @@ public sealed class WatchlistDecisionTests
             "terms" => ChangeWatchlistTermsEndpoint.Decide(archived, new ChangeWatchlistTerms([new WatchTermInput("drone", "en")]), Now),
             _ => RenameWatchlistEndpoint.Decide(archived, new RenameWatchlist("Drones"), Now),
         };
-        Assert.IsType<ChangeWatchlist.Refuse>(decision);
+        Assert.IsType<Decision.Refuse>(decision);
     }
 
     [Fact]
     public void when_the_terms_given_are_the_current_terms_nothing_changes() =>
-        Assert.IsType<ChangeWatchlist.NoChange>(ChangeWatchlistTermsEndpoint.Decide(
+        Assert.IsType<Decision.NoChange>(ChangeWatchlistTermsEndpoint.Decide(
             In(WatchlistState.Active), new ChangeWatchlistTerms([new WatchTermInput(" rocket attack ", "EN")]), Now));
 
     [Fact]

@@ -1,4 +1,5 @@
 using MediaMonitor.Matching.Rules;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Watchlists;
 
 namespace MediaMonitor.Api.Tests.Watchlists;
@@ -17,25 +18,25 @@ public sealed class WatchlistRuleDecisionTests
     {
         var decision = ChangeWatchlistRuleEndpoint.Decide(With(null, new WatchTerm("drone", "en")), new ChangeWatchlistRule("  drone NEAR/2 strike "), Now);
 
-        var change = Assert.IsType<WatchlistRuleChanged>(Assert.IsType<ChangeWatchlist.Append>(decision).Event);
+        var change = Assert.IsType<WatchlistRuleChanged>(Assert.IsType<Decision.Append>(decision).Event);
         Assert.Equal("drone NEAR/2 strike", change.Rule);
     }
 
     [Fact]
     public void when_the_rule_is_unchanged_nothing_is_recorded() =>
-        Assert.IsType<ChangeWatchlist.NoChange>(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule("drone AND strike"), Now));
+        Assert.IsType<Decision.NoChange>(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule("drone AND strike"), Now));
 
     [Fact]
     public void when_the_rule_of_a_watchlist_with_terms_is_removed_the_removal_is_recorded()
     {
         var decision = ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike", new WatchTerm("drone", "en")), new ChangeWatchlistRule(" "), Now);
 
-        Assert.Null(Assert.IsType<WatchlistRuleChanged>(Assert.IsType<ChangeWatchlist.Append>(decision).Event).Rule);
+        Assert.Null(Assert.IsType<WatchlistRuleChanged>(Assert.IsType<Decision.Append>(decision).Event).Rule);
     }
 
     [Fact]
     public void when_the_rule_of_a_watchlist_without_terms_is_removed_it_is_refused() =>
-        Assert.IsType<ChangeWatchlist.Refuse>(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule(null), Now));
+        Assert.IsType<Decision.Refuse>(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule(null), Now));
 
     [Fact]
     public void when_the_rule_cannot_be_parsed_the_syntax_error_comes_out_with_its_position()

@@ -1,4 +1,5 @@
 using MediaMonitor.Webhooks;
+using MediaMonitor.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace MediaMonitor.Api.Tests.Webhooks;
@@ -14,12 +15,12 @@ public sealed class SubscriptionDecisionTests
         Id = Guid.NewGuid(), Url = "https://hooks.example.com/alerts", WatchlistIds = watchlistIds, State = state, Version = 3,
     };
 
-    private static T Appended<T>(ChangeSubscription.Decision decision) =>
-        Assert.IsType<T>(Assert.IsType<ChangeSubscription.Append>(decision).Event);
+    private static T Appended<T>(Decision decision) =>
+        Assert.IsType<T>(Assert.IsType<Decision.Append>(decision).Event);
 
-    private static void AssertRefusedAsConflict(ChangeSubscription.Decision decision) =>
+    private static void AssertRefusedAsConflict(Decision decision) =>
         Assert.Equal(StatusCodes.Status409Conflict,
-            Assert.IsAssignableFrom<IStatusCodeHttpResult>(Assert.IsType<ChangeSubscription.Refuse>(decision).Problem).StatusCode);
+            Assert.IsAssignableFrom<IStatusCodeHttpResult>(Assert.IsType<Decision.Refuse>(decision).Problem).StatusCode);
 
     [Theory]
     [InlineData(SubscriptionState.Active)]
@@ -35,7 +36,7 @@ public sealed class SubscriptionDecisionTests
 
     [Fact]
     public void when_a_paused_subscription_is_paused_again_nothing_changes() =>
-        Assert.IsType<ChangeSubscription.NoChange>(ChangeSubscriptionStateEndpoints.Pause(In(SubscriptionState.Paused), Now));
+        Assert.IsType<Decision.NoChange>(ChangeSubscriptionStateEndpoints.Pause(In(SubscriptionState.Paused), Now));
 
     [Fact]
     public void when_a_deleted_subscription_is_paused_it_is_refused() =>
@@ -57,7 +58,7 @@ public sealed class SubscriptionDecisionTests
 
     [Fact]
     public void when_an_active_subscription_is_resumed_nothing_changes() =>
-        Assert.IsType<ChangeSubscription.NoChange>(ChangeSubscriptionStateEndpoints.Resume(In(SubscriptionState.Active), Now));
+        Assert.IsType<Decision.NoChange>(ChangeSubscriptionStateEndpoints.Resume(In(SubscriptionState.Active), Now));
 
     [Theory]
     [InlineData(SubscriptionState.Active)]
@@ -72,16 +73,16 @@ public sealed class SubscriptionDecisionTests
 
     [Fact]
     public void when_a_deleted_subscription_is_deleted_again_nothing_changes() =>
-        Assert.IsType<ChangeSubscription.NoChange>(ChangeSubscriptionStateEndpoints.Delete(In(SubscriptionState.Deleted), Now));
+        Assert.IsType<Decision.NoChange>(ChangeSubscriptionStateEndpoints.Delete(In(SubscriptionState.Deleted), Now));
 
     [Fact]
     public void when_the_filters_given_are_the_current_ones_in_another_order_nothing_changes() =>
-        Assert.IsType<ChangeSubscription.NoChange>(
+        Assert.IsType<Decision.NoChange>(
             ChangeSubscriptionFiltersEndpoint.Decide(In(SubscriptionState.Active, [Rockets, Drones]), [Drones, Rockets], Now));
 
     [Fact]
     public void when_a_subscription_for_every_watchlist_is_given_no_filter_nothing_changes() =>
-        Assert.IsType<ChangeSubscription.NoChange>(ChangeSubscriptionFiltersEndpoint.Decide(In(SubscriptionState.Active), null, Now));
+        Assert.IsType<Decision.NoChange>(ChangeSubscriptionFiltersEndpoint.Decide(In(SubscriptionState.Active), null, Now));
 
     [Fact]
     public void when_a_subscription_for_every_watchlist_is_given_a_filter_the_change_is_recorded()
