@@ -28,22 +28,8 @@ public static class AuditReplay
 
     public static async Task RunAsync()
     {
-        var data = Path.Combine(Path.GetTempPath(), $"mediamonitor-bench-{Guid.NewGuid():N}");
-        await using var postgres = await LocalPostgres.StartAsync(data, throwaway: true);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEDIAMONITOR_API",
-            Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api"));
-        // Any type of the service's assembly names its entry point (this project has a Program of its own).
-        await using var host = await AlbaHost.For<WebhookOptions>(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Postgres", postgres.ConnectionString);
-            b.UseSetting("MediaMonitor:Seeds:Enabled", "false");
-            b.UseSetting("MediaMonitor:Solo", "true");
-            b.UseSetting("MediaMonitor:ApiKeys:0:Name", "bench");
-            b.UseSetting("MediaMonitor:ApiKeys:0:Key", "bench-admin-key-0123456789");
-            b.UseSetting("MediaMonitor:ApiKeys:0:Scopes", "admin");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
+        await using var bench = await BenchHost.StartAsync();
+        var host = bench.Host;
         var store = host.Services.GetRequiredService<IDocumentStore>();
 
         var clock = Stopwatch.StartNew();
@@ -100,6 +86,5 @@ public static class AuditReplay
                           $"{exported / export.Elapsed.TotalSeconds:N0} events/s; managed heap before {memoryBefore / 1048576.0:N0} MB, " +
                           $"after {GC.GetTotalMemory(true) / 1048576.0:N0} MB; process peak working set {peak / 1048576.0:N0} MB.");
         File.Delete(path);
-        await host.StopAsync();
     }
 }

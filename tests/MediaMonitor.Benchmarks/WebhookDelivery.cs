@@ -25,34 +25,14 @@ public static class WebhookDelivery
     public const int Subscriptions = 4;
     public const int ArticlesPerSecond = 20;
     public const int Seconds = 60;
-    private const string Key = "bench-admin-key-0123456789";
-
     public static async Task RunAsync()
     {
         var articles = BenchData.Articles();
         var watchlists = JsonNode.Parse(File.ReadAllText(Path.Combine(BenchData.WatchlistFolder, "watchlists-core.json")))!["watchlists"]!.AsArray();
-        var data = Path.Combine(Path.GetTempPath(), $"mediamonitor-bench-{Guid.NewGuid():N}");
-        await using var postgres = await LocalPostgres.StartAsync(data, throwaway: true);
         await using var receiver = await Receiver.StartAsync();
-        // Where the service's project is: the host reads its appsettings there (test projects are told by a build step).
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEDIAMONITOR_API",
-            Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api"));
-        // Any type of the service's assembly names its entry point (this project has a Program of its own).
-        await using var host = await AlbaHost.For<WebhookOptions>(b =>
-        {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Postgres", postgres.ConnectionString);
-            b.UseSetting("MediaMonitor:Seeds:Enabled", "false");
-            b.UseSetting("MediaMonitor:Solo", "true");
-            b.UseSetting("MediaMonitor:ApiKeys:0:Name", "bench");
-            b.UseSetting("MediaMonitor:ApiKeys:0:Key", Key);
-            b.UseSetting("MediaMonitor:ApiKeys:0:Scopes", "admin");
-            b.UseSetting("MediaMonitor:Webhooks:AllowHttp", "true");
-            b.UseSetting("MediaMonitor:Webhooks:AllowPrivateNetworks", "true");
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
-        });
-        var client = host.Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        await using var bench = await BenchHost.StartAsync(
+            ("MediaMonitor:Webhooks:AllowHttp", "true"), ("MediaMonitor:Webhooks:AllowPrivateNetworks", "true"));
+        var client = bench.Client();
 
         foreach (var w in watchlists)
         {
@@ -117,7 +97,6 @@ public static class WebhookDelivery
         }
         var sorted = http.Order().ToArray();
         Console.WriteLine($"HTTP time per attempt: p50 {Percentile(sorted, 0.5):N0} ms, p99 {Percentile(sorted, 0.99):N0} ms over {sorted.Length:N0} attempts.");
-        await host.StopAsync();
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))];

@@ -50,6 +50,14 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("MediaMonitor:ApiKeys:2:Scopes", "read");
         });
 
+    /// <summary>A client of <paramref name="host"/> (the fixture's or one a test started) holding the admin key.</summary>
+    public static HttpClient AdminClient(IAlbaHost host)
+    {
+        var client = host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
+
     public const string RetrySchedule = "00:00:00.200,00:00:00.500,00:00:01";
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();

@@ -49,6 +49,8 @@ public static class Persistence
 
     public static void UseMediaMonitorMessaging(this WolverineOptions opts, IConfiguration configuration)
     {
+        // Handlers and endpoints live here, whichever assembly starts the process (tests, benchmarks, commands).
+        opts.ApplicationAssembly = typeof(Persistence).Assembly;
         opts.UseRuntimeCompilation();
         opts.Policies.AutoApplyTransactions();
         opts.Policies.UseDurableLocalQueues();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Alba;
 using MediaMonitor.IntegrationTests.Webhooks;
 
 namespace MediaMonitor.IntegrationTests.Watchlists;
@@ -88,7 +87,7 @@ public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
         long batchesBeforeStop;
         await using (var first = await AppFixture.StartHostAsync(database.ConnectionString))
         {
-            var client = Admin(first);
+            var client = AppFixture.AdminClient(first);
             for (var b = 0; b < articles / 1000; b++)
             {
                 var batch = Enumerable.Range(b * 1000, 1000).Select(i => new { body = i % 4 == 0 ? $"Report {i}: a drone strike hit a convoy." : $"Report {i}: a quiet day." });
@@ -110,7 +109,7 @@ public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
         Assert.True(batchesBeforeStop < articles / 200, "the backfill had not finished before the stop");
 
         await using var second = await AppFixture.StartHostAsync(database.ConnectionString);
-        var admin = Admin(second);
+        var admin = AppFixture.AdminClient(second);
         JsonNode? done = null;
         await Eventually(async () =>
         {
@@ -128,12 +127,5 @@ public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
             cursor = page["nextCursor"]?.GetValue<string>();
         }
         Assert.Equal(articles / 4, total);
-    }
-
-    private static HttpClient Admin(IAlbaHost host)
-    {
-        var client = host.Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.AdminKey);
-        return client;
     }
 }

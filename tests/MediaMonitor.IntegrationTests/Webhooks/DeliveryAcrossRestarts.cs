@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Alba;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -20,7 +19,7 @@ public sealed class DeliveryAcrossRestarts(AppFixture app) : WebhookTest(app)
         // The endpoint is down: the first attempt fails and a retry is scheduled, then the service stops.
         await using (var first = await AppFixture.StartHostAsync(database.ConnectionString))
         {
-            var client = Admin(first);
+            var client = AppFixture.AdminClient(first);
             var watchlist = await client.PostAsJsonAsync("/api/watchlists", new { name = "Attacks", terms = new[] { new { phrase = "rocket attack" } } });
             Assert.Equal(HttpStatusCode.Created, watchlist.StatusCode);
             var created = await client.PostAsJsonAsync("/api/subscriptions", new { url });
@@ -47,15 +46,8 @@ public sealed class DeliveryAcrossRestarts(AppFixture app) : WebhookTest(app)
         Assert.Equal(webhookId, received.Header("webhook-id"));
         await Eventually(async () =>
         {
-            var delivery = JsonNode.Parse(await Admin(second).GetStringAsync($"/api/deliveries/{webhookId}"))!;
+            var delivery = JsonNode.Parse(await AppFixture.AdminClient(second).GetStringAsync($"/api/deliveries/{webhookId}"))!;
             return delivery["status"]!.GetValue<string>() == "Delivered";
         }, "the delivery to be recorded as delivered");
-    }
-
-    private static HttpClient Admin(IAlbaHost host)
-    {
-        var client = host.Server.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.AdminKey);
-        return client;
     }
 }
