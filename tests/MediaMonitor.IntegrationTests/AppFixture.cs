@@ -29,26 +29,32 @@ public sealed class AppFixture : IAsyncLifetime
     /// retry after 0.2, 0.5 and 1 s instead of minutes.
     /// </summary>
     public static Task<IAlbaHost> StartHostAsync(string connectionString) =>
-        AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Postgres", connectionString);
-            builder.UseSetting("MediaMonitor:Webhooks:AllowHttp", "true");
-            builder.UseSetting("MediaMonitor:Webhooks:AllowPrivateNetworks", "true");
-            builder.UseSetting("MediaMonitor:Webhooks:RetrySchedule", RetrySchedule);
-            builder.UseSetting("MediaMonitor:Webhooks:Timeout", "00:00:02");
-            builder.UseSetting("MediaMonitor:Seeds:Enabled", "false");
-            builder.UseSetting("MediaMonitor:Solo", "true");
-            builder.UseSetting("MediaMonitor:ApiKeys:0:Name", "admin");
-            builder.UseSetting("MediaMonitor:ApiKeys:0:Key", AdminKey);
-            builder.UseSetting("MediaMonitor:ApiKeys:0:Scopes", "admin");
-            builder.UseSetting("MediaMonitor:ApiKeys:1:Name", "ingester");
-            builder.UseSetting("MediaMonitor:ApiKeys:1:Key", IngestKey);
-            builder.UseSetting("MediaMonitor:ApiKeys:1:Scopes", "ingest");
-            builder.UseSetting("MediaMonitor:ApiKeys:2:Name", "reader");
-            builder.UseSetting("MediaMonitor:ApiKeys:2:Key", ReadKey);
-            builder.UseSetting("MediaMonitor:ApiKeys:2:Scopes", "read");
-        });
+        AlbaHost.For<Program>(builder => Configure(builder, connectionString));
+
+    /// <summary>
+    /// The settings of <see cref="StartHostAsync"/>, for a host built another way (the fuzz suite serves the same
+    /// service from Kestrel, which enforces what the in-memory server does not).
+    /// </summary>
+    public static void Configure(IWebHostBuilder builder, string connectionString)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", connectionString);
+        builder.UseSetting("MediaMonitor:Webhooks:AllowHttp", "true");
+        builder.UseSetting("MediaMonitor:Webhooks:AllowPrivateNetworks", "true");
+        builder.UseSetting("MediaMonitor:Webhooks:RetrySchedule", RetrySchedule);
+        builder.UseSetting("MediaMonitor:Webhooks:Timeout", "00:00:02");
+        builder.UseSetting("MediaMonitor:Seeds:Enabled", "false");
+        builder.UseSetting("MediaMonitor:Solo", "true");
+        builder.UseSetting("MediaMonitor:ApiKeys:0:Name", "admin");
+        builder.UseSetting("MediaMonitor:ApiKeys:0:Key", AdminKey);
+        builder.UseSetting("MediaMonitor:ApiKeys:0:Scopes", "admin");
+        builder.UseSetting("MediaMonitor:ApiKeys:1:Name", "ingester");
+        builder.UseSetting("MediaMonitor:ApiKeys:1:Key", IngestKey);
+        builder.UseSetting("MediaMonitor:ApiKeys:1:Scopes", "ingest");
+        builder.UseSetting("MediaMonitor:ApiKeys:2:Name", "reader");
+        builder.UseSetting("MediaMonitor:ApiKeys:2:Key", ReadKey);
+        builder.UseSetting("MediaMonitor:ApiKeys:2:Scopes", "read");
+    }
 
     /// <summary>A client of <paramref name="host"/> (the fixture's or one a test started) holding the admin key.</summary>
     public static HttpClient AdminClient(IAlbaHost host)
