@@ -37,8 +37,12 @@ public static class Entry
             Count = int.Parse(o.GetValueOrDefault("count", "2000"), CultureInfo.InvariantCulture),
             Concurrency = int.Parse(o.GetValueOrDefault("concurrency", "4"), CultureInfo.InvariantCulture),
             Bound = TimeSpan.FromSeconds(double.Parse(o.GetValueOrDefault("bound", "5"), CultureInfo.InvariantCulture)),
-            ReproFolder = o.GetValueOrDefault("out", new HttpFuzzOptions().ReproFolder),
+            Trace = o.GetValueOrDefault("trace"),
+            ReproFolder = Path.GetFullPath(o.GetValueOrDefault("out", new HttpFuzzOptions().ReproFolder)),
         };
+        // The test host finds the service's content root through a manifest it looks for in the current directory,
+        // which dotnet test sets to the output folder and dotnet run does not.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         await using IServiceUnderTest service = o.TryGetValue("url", out var url)
             ? new RemoteService(new Uri(url), o.GetValueOrDefault("key") ?? throw new ArgumentException("--url needs --key"))
             : await InProcessService.StartAsync();

@@ -108,6 +108,20 @@ public static class HostileText
         _ => "\u007F",
     };
 
+    /// <summary>A character at the edge of the text policy: the refused kinds, and their neighbours that are kept
+    /// (the controls TAB LF VT FF CR, C1 controls, format characters, U+FFFD, private use, unassigned).</summary>
+    public static string EdgeCharacter(Rng r) => r.Weighted<Func<string>>(
+        // The BMP's two noncharacters and the byte order mark (kept) are the ones real text carries, by a swapped or
+        // misread byte order: they come up more often than the other 64 noncharacters.
+        (3, () => r.Pick("\uFFFE", "\uFFFF", "\uFEFF")),
+        (2, () => "\0"),
+        (3, () => RefusedCharacter(r)),
+        (1, () => char.ConvertFromUtf32(r.Pick(Noncharacters))),
+        (2, () => ((char)r.Pick(9, 10, 11, 12, 13, 0x85, r.Between(0x80, 0x9F))).ToString()),
+        (1, () => r.Pick(FormatAndBidi)),
+        (1, () => r.Pick("\uFFFD", "\uE000", "\U000F0000", "\U0010FFFD", "\u0378", "\uFFFC", "\uFFFB")),
+        (1, () => char.ConvertFromUtf32(AnyScalar(r))))();
+
     private static string CombiningStack(Rng r)
     {
         var sb = new StringBuilder(r.Chance(0.5) ? "e" : "\u0647");

@@ -8,14 +8,26 @@ public static class HostileUrls
     /// of most clouds) in every IPv6 spelling that carries it, the other clouds' metadata and host agents, multicast,
     /// unspecified, broadcast and the deprecated IPv4-compatible form.
     /// </summary>
-    public static readonly string[] AlwaysRefusedHosts =
+    public static readonly string[] AlwaysRefusedHosts = [.. RefusedPlainHosts(), .. RefusedEmbeddedHosts()];
+
+    private static string[] RefusedPlainHosts() =>
     [
-        "169.254.169.254", "169.254.170.2", "[fe80::1]", "[fe80::a9fe:a9fe]", "[::ffff:169.254.169.254]", "[::ffff:a9fe:a9fe]",
-        "[::ffff:0:a9fe:a9fe]", "[::ffff:0:169.254.169.254]", "[64:ff9b::a9fe:a9fe]", "[2002:a9fe:a9fe::1]",
-        "100.100.100.200", "168.63.129.16", "192.0.0.192", "[fd00:ec2::254]", "[fd20:ce::254]", "[::ffff:0:6464:64c8]",
-        "224.0.0.1", "[ff02::1]", "0.0.0.0", "[::]", "255.255.255.255", "[::169.254.169.254]", "0xa9fea9fe", "2852039166",
-        "169.254.43518",
+        "169.254.169.254", "169.254.170.2", "[fe80::1]", "[fe80::a9fe:a9fe]", "100.100.100.200", "168.63.129.16", "192.0.0.192",
+        "[fd00:ec2::254]", "[fd20:ce::254]", "224.0.0.1", "[ff02::1]", "0.0.0.0", "[::]", "255.255.255.255", "0xa9fea9fe",
+        "2852039166", "169.254.43518",
     ];
+
+    /// <summary>The same addresses carried in IPv6: mapped, translated (::ffff:0:0:0/96), NAT64, 6to4, IPv4-compatible.
+    /// Where address checks usually have gaps, so probed as often as the plain spellings.</summary>
+    private static string[] RefusedEmbeddedHosts() =>
+    [
+        "[::ffff:169.254.169.254]", "[::ffff:a9fe:a9fe]", "[::ffff:6464:64c8]", "[::ffff:0:a9fe:a9fe]", "[::ffff:0:169.254.169.254]",
+        "[::ffff:0:a9fe:aa02]", "[::ffff:0:6464:64c8]", "[::ffff:0:a83f:8110]", "[::ffff:0:c000:c0]", "[64:ff9b::a9fe:a9fe]",
+        "[64:ff9b::6464:64c8]", "[2002:a9fe:a9fe::1]", "[2002:a83f:8110::]", "[::169.254.169.254]", "[::a9fe:a9fe]",
+    ];
+
+    private static readonly string[] RefusedPlain = RefusedPlainHosts();
+    private static readonly string[] RefusedEmbedded = RefusedEmbeddedHosts();
 
     /// <summary>
     /// Hosts that are loopback or private in some spelling: the service may accept them when private networks are
@@ -68,7 +80,7 @@ public static class HostileUrls
 
     /// <summary>A URL at a host that the service must refuse, or that would take a delivery off this machine.</summary>
     public static string Probe(Rng r) =>
-        r.Pick("https://", "http://") + (r.Chance(0.6) ? r.Pick(AlwaysRefusedHosts) : r.Pick(LeavingHosts)) + r.Pick("/", "/hook", ":8080/x", "/latest/meta-data/");
+        r.Pick("https://", "http://") + r.Weighted((3, r.Pick(RefusedPlain)), (4, r.Pick(RefusedEmbedded)), (3, r.Pick(LeavingHosts))) + r.Pick("/", "/hook", ":8080/x", "/latest/meta-data/");
 
     /// <summary>An article's url: never fetched, only normalised and compared, so anything goes.</summary>
     public static string Article(Rng r) => r.Next(10) switch

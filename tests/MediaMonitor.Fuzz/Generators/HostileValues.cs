@@ -83,6 +83,9 @@ public static class HostileValues
         };
     }
 
+    /// <summary>A rule that parses: words, phrases, fields and operators nested a few levels.</summary>
+    public static string ValidRule(Rng r) => Expression(r, r.Between(0, 3));
+
     private static string Expression(Rng r, int depth)
     {
         if (depth <= 0) return Leaf(r);

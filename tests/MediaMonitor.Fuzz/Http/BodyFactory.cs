@@ -7,7 +7,91 @@ namespace MediaMonitor.Fuzz.Http;
 /// article text, a rule gets rule syntax, a url a URL), and values of the wrong type now and then.</summary>
 public sealed class BodyFactory(OpenApiOperations document, IdPools pools)
 {
-    public J ForSchema(Rng r, JsonElement schema, Operation op) => Object(r, schema, op, depth: 0);
+    /// <summary>Half the time every field hostile or odd; else a clean body with one thing wrong in it (or nothing), which is
+    /// what gets past the other checks to the one under test.</summary>
+    public J ForSchema(Rng r, JsonElement schema, Operation op) =>
+        r.Chance(0.5) ? Object(r, schema, op, depth: 0) : Spiced(r, Clean(r, schema, op));
+
+    public JObject Clean(Rng r, JsonElement schema, Operation op)
+    {
+        var o = new JObject();
+        if (!schema.TryGetProperty("properties", out var properties)) return o;
+        foreach (var property in properties.EnumerateObject())
+        {
+            if (CleanValue(r, property.Name, op) is { } value) o.With(property.Name, value);
+        }
+        return o;
+    }
+
+    private J? CleanValue(Rng r, string name, Operation op)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return name.ToLowerInvariant() switch
+        {
+            "title" => J.Str(Words.Sentence(r)),
+            // The number keeps it from being a duplicate of an earlier article.
+            "body" => J.Str(string.Join(' ', Enumerable.Range(0, r.Between(1, 8)).Select(_ => Words.Sentence(r))) + " " + r.Next(1_000_000_000)),
+            "lang" => r.Chance(0.3) ? null : J.Str(r.Pick("ar", "en")),
+            "source" => J.Str(r.Pick("Wire", "وكالة الأنباء", "Reuters")),
+            "url" when op.Path.StartsWith("/api/subscriptions", StringComparison.Ordinal) => J.Str(pools.ReceiverUrl),
+            "url" => J.Str($"https://news.example/{r.Next(int.MaxValue)}"),
+            "publishedat" => J.Str(now.AddMinutes(-r.Next(100_000)).ToString("O")),
+            "from" => J.Str(now.AddDays(-r.Between(1, 30)).ToString("O")),
+            "to" => r.Chance(0.5) ? null : J.Str(now.AddMinutes(r.Between(-60, 60)).ToString("O")),
+            "name" => J.Str(Words.Sentence(r)),
+            "terms" => new JArray(Enumerable.Range(0, r.Between(1, 3)).Select(_ => (J)new JObject()
+                .With("phrase", J.Str(r.Chance(0.6) ? r.Pick(Words.WatchedPhrases) : Words.Any(r))).With("lang", J.Str(r.Pick("ar", "en")))).ToList()),
+            "rule" => r.Chance(0.5) ? null : J.Str(HostileValues.ValidRule(r)),
+            "watchlistids" => r.Chance(0.4) ? null : new JArray(Enumerable.Range(0, r.Between(1, 2)).Select(_ => J.Str((pools.Pick(r, IdKind.Watchlist) ?? Guid.NewGuid()).ToString())).ToList()),
+            "description" or "note" => J.Str(Words.Sentence(r)),
+            "includebackfill" => J.Raw(r.Pick("true", "false")),
+            _ => null,
+        };
+    }
+
+    /// <summary>One string somewhere in the body made hostile: a refused or odd character, a length at a limit, a time in
+    /// another form, a value of another type.</summary>
+    private static J Spiced(Rng r, JObject body)
+    {
+        if (r.Chance(0.2)) return body;
+        var leaves = new List<(List<(string Key, J Value)>? Members, List<J>? Items, int At, string Key, string Text)>();
+        Collect(body, leaves);
+        if (leaves.Count == 0) return body;
+        var (members, items, at, key, text) = leaves[r.Next(leaves.Count)];
+        var timeLike = key.ToLowerInvariant() is "from" or "to" or "publishedat";
+        J spiced = r.Next(10) switch
+        {
+            < 3 => J.Str(text.Insert(r.Next(text.Length + 1), HostileText.Fragment(r))),
+            < 6 => J.Str(text.Insert(r.Next(text.Length + 1), HostileText.EdgeCharacter(r))),
+            6 => J.Str(new string(r.Pick('x', '\u0647', ' '), r.Pick(199, 200, 201, 499, 500, 501, 999, 1_000, 1_001, 2_047, 2_048, 2_049, 500_000, 500_001))),
+            < 9 => J.Str(timeLike ? HostileValues.Time(r) : HostileText.Next(r, 100)),
+            _ => JsonMutations.AnyValue(r),
+        };
+        if (members is not null) members[at] = (key, spiced);
+        else items![at] = spiced;
+        return body;
+    }
+
+    private static void Collect(J node, List<(List<(string Key, J Value)>?, List<J>?, int, string, string)> leaves, string key = "")
+    {
+        switch (node)
+        {
+            case JObject o:
+                for (var i = 0; i < o.Members.Count; i++)
+                {
+                    if (o.Members[i].Value is JString s) leaves.Add((o.Members, null, i, o.Members[i].Key, s.Value));
+                    else Collect(o.Members[i].Value, leaves, o.Members[i].Key);
+                }
+                break;
+            case JArray a:
+                for (var i = 0; i < a.Items.Count; i++)
+                {
+                    if (a.Items[i] is JString s) leaves.Add((null, a.Items, i, key, s.Value));
+                    else Collect(a.Items[i], leaves, key);
+                }
+                break;
+        }
+    }
 
     private J Object(Rng r, JsonElement schema, Operation op, int depth)
     {

@@ -21,6 +21,10 @@ public sealed record HttpFuzzOptions
     /// <summary>Distinct failures kept with a reproduction; more are only counted.</summary>
     public int MaxDistinctFailures { get; init; } = 60;
 
+    /// <summary>Operations whose every request and answer are printed (a substring of "METHOD /path"), to see what the
+    /// generator sends; null prints none.</summary>
+    public string? Trace { get; init; }
+
     public string ReproFolder { get; init; } = Path.Combine(Path.GetTempPath(), "mediamonitor-fuzz");
 
     public string RerunCommand(long request) =>

@@ -51,6 +51,14 @@ public sealed class IdPools
         lock (list) return list.Count == 0 ? null : list[r.Next(list.Count)];
     }
 
+    /// <summary>One of the first ids of the kind: those the seeding made, which the fuzz is least likely to have
+    /// paused, archived or deleted since.</summary>
+    public Guid? PickEarly(Rng r, IdKind kind)
+    {
+        var list = _ids[kind];
+        lock (list) return list.Count == 0 ? null : list[r.Next(Math.Min(list.Count, 3))];
+    }
+
     public string? PickCursor(Rng r)
     {
         lock (_cursors) return _cursors.Count == 0 ? null : _cursors[r.Next(_cursors.Count)];

@@ -21,7 +21,7 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
     {
         var headers = new List<(string, string)>();
         var intent = Key(r, op, headers);
-        headers.Add(("X-Correlation-Id", r.Chance(0.93) ? $"fuzz-{number}" : r.Pick("", "a b", "<x>", "../..", new string('c', 129), "%00", "é")));
+        headers.Add(("X-Correlation-Id", r.Chance(0.93) ? $"fuzz-{number}" : r.Pick("", "a b", "<x>", "../..", new string('c', 129), "%00", "fuzz\tid")));
 
         var path = op.Path.Replace("{id}", pools.For(r, KindOf(op.Path))).Replace("{name}", ProjectionName(r));
         var query = Query(r, op);
@@ -32,12 +32,13 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
         if (op.TakesBody || r.Chance(0.04))
         {
             (body, contentType) = op.IsBatch ? Batch(r, note) : JsonBody(r, op, note);
-            if (r.Chance(0.1)) contentType = r.Pick<string?>(null, "", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+            // Without a valid key the answer must be 401 whatever the body: odd media types test that order.
+            if (r.Chance(intent is Intent.NoKey or Intent.LesserKey ? 0.5 : 0.1)) contentType = r.Pick<string?>(null, "", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
                 "application/json; charset=latin1", "APPLICATION/JSON", "application/jsonx", "*/*", "application/problem+json", "application/x-ndjson",
                 "application/json; charset=utf-16");
             if (op.Method == "POST" && op.Path == "/api/subscriptions")
             {
-                if (r.Chance(0.05)) body = Encoding.UTF8.GetBytes("{\"url\":" + JsonWriter.Quote(HostileUrls.Probe(r)) + "}");
+                if (r.Chance(0.4)) body = Encoding.UTF8.GetBytes("{\"url\":" + JsonWriter.Quote(HostileUrls.Probe(r)) + "}");
                 if (EgressGuard.LeavingUrl(body) is { } leaving)
                 {
                     // Never deliverable: the quiet watchlist raises nothing, and the subscription is deleted once accepted.
@@ -51,8 +52,23 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
             }
         }
 
-        var copies = r.Chance(RacedPaths.Contains(op.Path) ? 0.2 : 0.02) ? r.Between(2, 5) : 1;
-        if (copies > 1) note.Add($"{copies} concurrent copies");
+        var copies = r.Chance(RacedPaths.Contains(op.Path) ? 0.25 : 0.02) ? r.Between(2, 5) : 1;
+        if (copies > 1)
+        {
+            // A race is about the concurrency, not the input: the same well-formed request, several times at once.
+            note.Clear();
+            note.Add($"{copies} concurrent copies");
+            headers = [("X-Api-Key", service.AdminKey), ("X-Correlation-Id", $"fuzz-{number}")];
+            intent = Intent.Plain;
+            var id = r.Chance(0.5) ? pools.PickEarly(r, KindOf(op.Path)) : pools.Pick(r, KindOf(op.Path));
+            path = op.Path.Replace("{id}", (id ?? Guid.NewGuid()).ToString()).Replace("{name}", ProjectionName(r));
+            query = "";
+            if (op.BodySchema is { } schema)
+            {
+                body = JsonWriter.Write(_bodies.Clean(r, schema, op), StringEncoding.EscapedWhereInvalid);
+                contentType = "application/json";
+            }
+        }
         return new FuzzRequest(number, op, op.Method, path + query, headers, body, contentType, intent, copies, string.Join(", ", note));
     }
 
@@ -105,13 +121,31 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
     private string Query(Rng r, Operation op)
     {
         var pairs = new List<(string Key, string Value)>();
-        foreach (var p in op.Query)
+        if (r.Chance(0.5))
         {
-            if (r.Chance(0.5)) pairs.Add((p.Name, QueryValue(r, p)));
+            foreach (var p in op.Query)
+            {
+                if (r.Chance(0.5)) pairs.Add((p.Name, QueryValue(r, p)));
+            }
+        }
+        else
+        {
+            // Clean values with at most one hostile one: what reaches the code behind the query's validation.
+            foreach (var p in op.Query)
+            {
+                if (r.Chance(0.25)) pairs.Add((p.Name, CleanQueryValue(r, p)));
+            }
+            if (pairs.Count > 0 && r.Chance(0.6))
+            {
+                var at = r.Next(pairs.Count);
+                pairs[at] = (pairs[at].Key, r.Chance(0.25)
+                    ? pairs[at].Value.Insert(r.Next(pairs[at].Value.Length + 1), HostileText.EdgeCharacter(r))
+                    : QueryValue(r, op.Query.First(p => p.Name == pairs[at].Key)));
+            }
         }
         if (pairs.Count > 0 && r.Chance(0.08)) pairs.Add((pairs[r.Next(pairs.Count)].Key, QueryValue(r, op.Query.First(p => p.Name == pairs[0].Key))));
         if (r.Chance(0.04)) pairs.Add((r.Pick("unknown", "LIMIT", "x[]", "", "%00"), HostileText.Next(r, 20)));
-        if (pairs.Count > 0 && r.Chance(0.04))
+        if (pairs.Count > 0 && r.Chance(0.08))
         {
             var at = r.Next(pairs.Count);
             pairs[at] = (pairs[at].Key, r.Pick("\0", pairs[at].Value + "\0", "\0" + pairs[at].Value));
@@ -141,25 +175,44 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
             "watchlistId" => pools.For(r, IdKind.Watchlist),
             "alertId" => pools.For(r, IdKind.Alert),
             "streamId" => pools.For(r, r.Pick(Enum.GetValues<IdKind>())),
-            "state" => r.Weighted((6, StateValue(r, p)), (1, StateValue(r, p).ToLowerInvariant()), (1, HostileText.Next(r, 15)), (1, r.Pick("0", "1", "7", "-1"))),
+            "state" or "status" => r.Weighted((6, StateValue(r, p)), (1, StateValue(r, p).ToLowerInvariant()), (1, HostileText.Next(r, 15)), (1, r.Pick("0", "1", "7", "-1"))),
             "cursor" => r.Weighted((3, pools.PickCursor(r) ?? "x"), (1, Convert.ToBase64String(Encoding.UTF8.GetBytes(HostileText.Next(r, 40)))), (1, HostileText.Next(r, 40))),
             "type" => r.Weighted((4, r.Pick(EventTypes)), (2, string.Join(',', Enumerable.Range(0, r.Between(2, 4)).Select(_ => r.Pick(EventTypes)))),
                 (1, HostileText.Next(r, 30)), (1, " , ,")),
-            "lang" => BodyFactory.Lang(r),
+            "lang" => r.Chance(0.2) ? HostileText.EdgeCharacter(r) : BodyFactory.Lang(r),
             "limit" => HostileValues.Integer(r, 600),
             _ when format == "date-time" => HostileValues.Time(r),
             _ when format == "uuid" => pools.For(r, IdKind.Article),
             _ when isInteger => HostileValues.Integer(r, 60),
-            _ => r.Chance(0.7) ? HostileText.MostlyWords(r, 40) : HostileText.Next(r, 120),
+            _ => r.Weighted((6, HostileText.MostlyWords(r, 40)), (2, HostileText.Next(r, 120)), (2, Words.Any(r) + HostileText.EdgeCharacter(r))),
         };
     }
+
+    private string CleanQueryValue(Rng r, Parameter p) => p.Name switch
+    {
+        "watchlistId" => (pools.Pick(r, IdKind.Watchlist) ?? Guid.NewGuid()).ToString(),
+        "alertId" => (pools.Pick(r, IdKind.Alert) ?? Guid.NewGuid()).ToString(),
+        "streamId" => (pools.Pick(r, r.Pick(Enum.GetValues<IdKind>())) ?? Guid.NewGuid()).ToString(),
+        "state" or "status" => StateValue(r, p),
+        "cursor" => pools.PickCursor(r) ?? "",
+        "type" => r.Pick(EventTypes),
+        "lang" => r.Pick("ar", "en"),
+        "limit" => r.Between(1, 100).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "version" => r.Between(1, 4).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "fromSequence" or "toSequence" => r.Between(1, 500).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "from" or "asOf" => DateTimeOffset.UtcNow.AddHours(-r.Between(1, 500)).ToString("O"),
+        "to" => DateTimeOffset.UtcNow.AddMinutes(r.Between(1, 60)).ToString("O"),
+        "reason" => Words.Sentence(r),
+        _ => Words.Any(r),
+    };
 
     private string StateValue(Rng r, Parameter p)
     {
         var schema = document.Resolve(p.Schema);
         if (schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("enum", out var values))
             return r.Pick(values.EnumerateArray().Select(v => v.ToString()).ToArray());
-        return r.Pick("Open", "Acknowledged", "Dismissed", "Pending", "Delivered", "Failed", "Cancelled");
+        // Declared as plain strings: the README names their values.
+        return p.Name == "status" ? r.Pick("Pending", "Delivered", "Failed", "Cancelled") : r.Pick("Open", "Acknowledged", "Dismissed");
     }
 
     private (byte[] Body, string ContentType) JsonBody(Rng r, Operation op, List<string> note)

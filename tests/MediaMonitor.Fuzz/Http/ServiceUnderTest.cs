@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaMonitor.Fuzz.Http;
 
@@ -58,12 +59,21 @@ public sealed class InProcessService : IServiceUnderTest
 
     public static async Task<InProcessService> StartAsync()
     {
+        // As Alba does: the service's Main runs its command line parser, which would take the factory's settings for
+        // unknown commands instead of starting the host.
+        JasperFx.CommandLine.JasperFxEnvironment.AutoStartHost = true;
         var database = await TestDatabase.StartAsync();
         var logs = new CapturedLogs();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             AppFixture.Configure(builder, database.ConnectionString);
-            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+            // Only the captured log: the console's would drown the fuzzer's report (a client mistake logged with its
+            // stack trace is one of the things the fuzz looks for).
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<ILoggerProvider>();
+                services.AddSingleton<ILoggerProvider>(logs);
+            });
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
