@@ -25,6 +25,10 @@ public sealed class IdPools
     /// machine, so that nothing is ever delivered there.</summary>
     public Guid QuietWatchlist { get; set; }
 
+    /// <summary>An active subscription to the receiver that only races use: one the other requests never pause or
+    /// delete, so that concurrent replays and rotations of it reach the code that must settle them.</summary>
+    public Guid? RaceSubscription { get; set; }
+
     public string ReceiverUrl { get; set; } = "http://127.0.0.1:9/hook";
 
     public void Add(IdKind kind, Guid id)

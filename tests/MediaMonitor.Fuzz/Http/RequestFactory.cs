@@ -60,7 +60,8 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
             note.Add($"{copies} concurrent copies");
             headers = [("X-Api-Key", service.AdminKey), ("X-Correlation-Id", $"fuzz-{number}")];
             intent = Intent.Plain;
-            var id = r.Chance(0.5) ? pools.PickEarly(r, KindOf(op.Path)) : pools.Pick(r, KindOf(op.Path));
+            var id = KindOf(op.Path) == IdKind.Subscription && pools.RaceSubscription is { } raced && r.Chance(0.6) ? raced
+                : r.Chance(0.5) ? pools.PickEarly(r, KindOf(op.Path)) : pools.Pick(r, KindOf(op.Path));
             path = op.Path.Replace("{id}", (id ?? Guid.NewGuid()).ToString()).Replace("{name}", ProjectionName(r));
             query = "";
             if (op.BodySchema is { } schema)

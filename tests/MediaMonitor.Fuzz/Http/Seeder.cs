@@ -45,6 +45,7 @@ public sealed class Seeder(HttpClient admin, IdPools pools, AcceptedWrites accep
         {
             all = await Create("/api/subscriptions", new { url = pools.ReceiverUrl, description = "fuzz receiver, every watchlist" }, IdKind.Subscription, "subscription");
             await Create("/api/subscriptions", new { url = pools.ReceiverUrl, watchlistIds = new[] { rocket }, includeBackfill = false }, IdKind.Subscription, "subscription");
+            pools.RaceSubscription = await Create("/api/subscriptions", new { url = pools.ReceiverUrl, description = "fuzz races" }, IdKind.Subscription, "subscription", pool: false);
         }
         catch (InvalidOperationException e)
         {
