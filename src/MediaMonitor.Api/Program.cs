@@ -52,10 +52,10 @@ app.UseHttpErrors();
 app.UseAuthentication();
 app.UseCorrelation();
 app.UseAuthorization();
-app.UseJsonBodyGuard();
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+app.UseRequestGuards();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;

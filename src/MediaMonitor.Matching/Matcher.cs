@@ -11,6 +11,24 @@ namespace MediaMonitor.Matching;
 /// </summary>
 public sealed class Matcher
 {
+    /// <summary>Hits of one phrase a match reports; the others are counted in <see cref="WatchlistMatch.HitsOmitted"/>.</summary>
+    public const int MaxHitsPerTerm = 20;
+
+    /// <summary>Hits one match reports in all.</summary>
+    public const int MaxHitsPerMatch = 100;
+
+    /// <summary>
+    /// Hits of one term an article keeps while it is scanned; past them hits are counted only. More than are reported,
+    /// so that the hits a longer term of the same watchlist covers can be dropped and still leave enough to report.
+    /// </summary>
+    internal const int MaxHitsKeptPerTerm = 100;
+
+    /// <summary>
+    /// Hits of one rule phrase an article keeps for the rule to judge (NEAR pairs them): a rule looks at the first
+    /// 1,000 occurrences of each of its phrases in an article.
+    /// </summary>
+    internal const int MaxHitsKeptPerRulePhrase = 1_000;
+
     private readonly CompiledSet set;
 
     /// <summary>

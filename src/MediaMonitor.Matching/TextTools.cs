@@ -48,7 +48,7 @@ public static class ContentFingerprint
 
     internal static string Normalise(string s)
     {
-        var kc = s.Normalize(NormalizationForm.FormKC);
+        var kc = Nfkc.Of(s);
         var sb = new StringBuilder(kc.Length);
         var pendingSpace = false;
         foreach (var c in kc)

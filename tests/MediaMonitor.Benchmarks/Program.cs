@@ -6,6 +6,12 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks       webhook latency and delivery rate (service + PostgreSQL)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
+if (args is ["hostile"])
+{
+    HostileArticles.Run();
+    return;
+}
 if (args is ["audit"])
 {
     await AuditReplay.RunAsync();

@@ -2,6 +2,7 @@ using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MediaMonitor.IntegrationTests;
 
@@ -16,10 +17,13 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>What the fixture's host has logged at Warning or above.</summary>
+    public LogCapture Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
-        Host = await StartHostAsync(_database.ConnectionString);
+        Host = await StartHostAsync(_database.ConnectionString, Logs);
     }
 
     public TestDatabase Database => _database!;
@@ -28,8 +32,12 @@ public sealed class AppFixture : IAsyncLifetime
     /// The service as the tests run it. Webhooks may go to plain http on this machine (the tests' receivers), and
     /// retry after 0.2, 0.5 and 1 s instead of minutes.
     /// </summary>
-    public static Task<IAlbaHost> StartHostAsync(string connectionString) =>
-        AlbaHost.For<Program>(builder => Configure(builder, connectionString));
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, LogCapture? logs = null) =>
+        AlbaHost.For<Program>(builder =>
+        {
+            if (logs is not null) builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs));
+            Configure(builder, connectionString);
+        });
 
     /// <summary>
     /// The settings of <see cref="StartHostAsync"/>, for a host built another way (the fuzz suite serves the same

@@ -331,4 +331,28 @@ public class RuleMatchingTests
         Parallel.For(0, results.Length, i => results[i] = matcher.Match(articles[i % 3]).Sum(m => m.Hits.Count));
         for (var i = 0; i < results.Length; i++) Assert.Equal(expected[i % 3], results[i]);
     }
+
+    [Fact]
+    public void when_both_sides_of_a_near_recur_hundreds_of_times_only_the_pairs_within_the_distance_hold()
+    {
+        var body = string.Concat(Enumerable.Repeat("rocket fired. ", 400)) + "the rocket hit after a long attack. "
+                   + string.Concat(Enumerable.Repeat("attack repelled. ", 400));
+
+        var hits = Hits(Near(P("rocket"), P("attack"), 4), body);
+
+        Assert.Equal(["rocket", "attack"], hits.Select(h => h.Text));
+        Assert.Equal(body.IndexOf("rocket hit", StringComparison.Ordinal), hits[0].Start);
+        Assert.Empty(Hits(Near(P("rocket"), P("attack"), 3), body));
+    }
+
+    [Fact]
+    public void when_a_near_side_is_a_wide_or_in_a_long_article_every_word_with_a_partner_is_reported()
+    {
+        var words = Enumerable.Range(0, 40).Select(i => $"word{(char)('a' + i % 26)}{(char)('a' + i / 26)}").ToArray();
+        var body = string.Join(' ', Enumerable.Repeat(string.Join(' ', words), 20)) + " target";
+
+        var hits = Hits(Near(Or(words.Select(w => (RuleNode)P(w)).ToArray()), P("target"), 1), body);
+
+        Assert.Equal(["wordmb", "wordnb", "target"], hits.Select(h => h.Text));
+    }
 }

@@ -7,12 +7,13 @@ public sealed record AlertHit(string Term, ArticleField Field, int Start, int Le
 /// <summary>
 /// One alert per article and watchlist. It carries what a reader of the feed needs (title, language,
 /// source, the hits with their snippets) as they were when it was raised, so the feed never joins.
-/// <paramref name="Backfill"/>: raised by a backfill of past articles, not on intake.
+/// <paramref name="Backfill"/>: raised by a backfill of past articles, not on intake. The hits are those of the match
+/// (see <see cref="Ingestion.ArticleMatched"/>), and <paramref name="HitsOmitted"/> counts those it left out.
 /// </summary>
 public sealed record AlertRaised(
     Guid AlertId, Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
     string? ArticleTitle, string Lang, string? Source, string? Url, DateTimeOffset? PublishedAt,
-    IReadOnlyList<AlertHit> Hits, DateTimeOffset RaisedAt, bool Backfill = false);
+    IReadOnlyList<AlertHit> Hits, DateTimeOffset RaisedAt, bool Backfill = false, int HitsOmitted = 0);
 
 /// <summary>Someone (the API key's name) has seen the alert and is on it.</summary>
 public sealed record AlertAcknowledged(Guid AlertId, string? Note, string Actor, DateTimeOffset At);
@@ -42,6 +43,8 @@ public sealed class AlertView
     public string? Url { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public IReadOnlyList<AlertHit> Hits { get; set; } = [];
+    /// <summary>Hits found but not listed in <see cref="Hits"/> (which holds the first of each term).</summary>
+    public int HitsOmitted { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
     public bool Backfill { get; set; }
     public AlertState State { get; set; }

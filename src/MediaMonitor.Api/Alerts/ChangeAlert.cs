@@ -31,7 +31,7 @@ public static class ChangeAlert
         var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         var errors = new ValidationErrors();
         if (trimmed?.Length > MaxNoteLength) errors.Add("note", $"A note has at most {MaxNoteLength:N0} characters.");
-        else if (trimmed is not null && !StorableText.IsStorable(trimmed)) errors.Add("note", StorableText.Refusal);
+        else TextRules.Check("note", trimmed, errors);
         return errors.Any ? (null, new Decision.Refuse(Problems.Invalid(errors))) : (trimmed, null);
     }
 

@@ -11,6 +11,7 @@ public static class ApiJson
         {
             // Enum values by their C# names, as Marten stores them: raw-JSON reads and typed responses then agree.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new UtcTimeConverter());
             o.SerializerOptions.MaxDepth = 16;
             // A misspelt field is an error the client hears about, not data silently dropped.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;

@@ -12,10 +12,11 @@ public sealed record ArticleIngested(
 public sealed record MatchHit(string Term, ArticleField Field, int Start, int Length, string Text);
 
 /// <summary>The matcher's decision for one watchlist, at the version that decided it; <paramref name="Backfill"/> when a
-/// backfill of past articles made it, not intake.</summary>
+/// backfill of past articles made it, not intake. <paramref name="Hits"/> are the first of each term in text order (at
+/// most 20 a term, 100 in all); <paramref name="HitsOmitted"/> counts the others found.</summary>
 public sealed record ArticleMatched(
     Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
-    IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt, bool Backfill = false);
+    IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt, bool Backfill = false, int HitsOmitted = 0);
 
 /// <summary>
 /// The article was taken down (a takedown or privacy request). Its text is masked in the events that held it (this

@@ -38,12 +38,9 @@ public static class ArticleIntake
             errors.Add("url", $"A url is an absolute http or https address of at most {MaxUrlLength:N0} characters.");
         }
 
-        foreach (var (field, value) in new[] { ("title", title), ("body", body), ("source", source), ("url", url) })
+        foreach (var (field, value) in new[] { ("title", title), ("body", body), ("source", source), ("url", url), ("lang", input.Lang) })
         {
-            if (value is not null && !StorableText.IsStorable(value))
-            {
-                errors.Add(field, StorableText.Refusal);
-            }
+            TextRules.Check(field, value, errors);
         }
 
         string? lang = null;
@@ -59,7 +56,7 @@ public static class ArticleIntake
         }
 
         if (errors.Any) return (null, errors);
-        return (new ArticleCandidate(title, body!, lang!, source, url, UrlHash(url), input.PublishedAt,
+        return (new ArticleCandidate(title, body!, lang!, source, url, UrlHash(url), input.PublishedAt?.ToUniversalTime(),
             ContentFingerprint.Of(title, body!)), errors);
     }
 

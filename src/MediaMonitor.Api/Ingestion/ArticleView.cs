@@ -21,7 +21,7 @@ public sealed class ArticleView
     public string? RemovalReason { get; set; }
 }
 
-public sealed record ArticleMatchView(Guid WatchlistId, int WatchlistVersion, string WatchlistName, IReadOnlyList<MatchHit> Hits);
+public sealed record ArticleMatchView(Guid WatchlistId, int WatchlistVersion, string WatchlistName, IReadOnlyList<MatchHit> Hits, int HitsOmitted = 0);
 
 public sealed partial class ArticleViewProjection : SingleStreamProjection<ArticleView, Guid>
 {
@@ -33,7 +33,7 @@ public sealed partial class ArticleViewProjection : SingleStreamProjection<Artic
     };
 
     public static void Apply(ArticleMatched e, ArticleView view) =>
-        view.Matches.Add(new ArticleMatchView(e.WatchlistId, e.WatchlistVersion, e.WatchlistName, e.Hits));
+        view.Matches.Add(new ArticleMatchView(e.WatchlistId, e.WatchlistVersion, e.WatchlistName, e.Hits, e.HitsOmitted));
 
     /// <summary>Clears the text here too, so the view is what a rebuild from the masked events gives.</summary>
     public static void Apply(ArticleRemoved e, ArticleView view)

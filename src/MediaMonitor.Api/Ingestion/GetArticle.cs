@@ -10,7 +10,8 @@ namespace MediaMonitor.Ingestion;
 
 public sealed record ArticleHitResponse(string Term, ArticleField Field, int Start, int Length, string Text, string Snippet);
 
-public sealed record ArticleMatchResponse(Guid WatchlistId, string WatchlistName, int WatchlistVersion, IReadOnlyList<ArticleHitResponse> Hits);
+/// <param name="HitsOmitted">Hits found but not listed (the list holds the first of each term, at most 20 a term and 100 in all).</param>
+public sealed record ArticleMatchResponse(Guid WatchlistId, string WatchlistName, int WatchlistVersion, IReadOnlyList<ArticleHitResponse> Hits, int HitsOmitted);
 
 /// <summary>Title and body as HTML-escaped text with each hit wrapped in &lt;mark&gt;, ready to show.</summary>
 public sealed record Highlighted(string? Title, string Body);
@@ -36,7 +37,7 @@ public static class GetArticleEndpoint
         string FieldText(ArticleField f) => f == ArticleField.Title ? a.Title ?? "" : a.Body;
         var matches = a.Matches.Select(m => new ArticleMatchResponse(m.WatchlistId, m.WatchlistName, m.WatchlistVersion,
             m.Hits.Select(h => new ArticleHitResponse(h.Term, h.Field, h.Start, h.Length, h.Text,
-                Snippet.Around(FieldText(h.Field), h.Start, h.Length))).ToList())).ToList();
+                Snippet.Around(FieldText(h.Field), h.Start, h.Length))).ToList(), m.HitsOmitted)).ToList();
         var hits = a.Matches.SelectMany(m => m.Hits).ToList();
         var highlighted = new Highlighted(
             a.Title is null ? null : Highlighter.Mark(a.Title, hits.Where(h => h.Field == ArticleField.Title).Select(h => (h.Start, h.Length))),
@@ -48,6 +49,6 @@ public static class GetArticleEndpoint
     /// <summary>A removed article: its matches and their offsets, but no words to show or highlight.</summary>
     private static ArticleResponse Removed(ArticleView a) => new(a.Id, null, "", a.Lang, a.Source, null, a.PublishedAt, a.IngestedAt,
         a.Matches.Select(m => new ArticleMatchResponse(m.WatchlistId, m.WatchlistName, m.WatchlistVersion,
-            m.Hits.Select(h => new ArticleHitResponse(h.Term, h.Field, h.Start, h.Length, "", "")).ToList())).ToList(),
+            m.Hits.Select(h => new ArticleHitResponse(h.Term, h.Field, h.Start, h.Length, "", "")).ToList(), m.HitsOmitted)).ToList(),
         new Highlighted(null, ""), a.RemovedAt, a.RemovalReason);
 }

@@ -26,12 +26,10 @@ public static class RemoveArticleEndpoint
         Guid id, [FromQuery] string? reason, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (trimmed is not null && (trimmed.Length > MaxReasonLength || !StorableText.IsStorable(trimmed)))
-        {
-            var errors = new ValidationErrors();
-            errors.Add("reason", $"A reason has at most {MaxReasonLength} characters of storable text.");
-            return Problems.Invalid(errors);
-        }
+        var errors = new ValidationErrors();
+        if (trimmed?.Length > MaxReasonLength) errors.Add("reason", $"A reason has at most {MaxReasonLength} characters.");
+        else TextRules.Check("reason", trimmed, errors);
+        if (errors.Any) return Problems.Invalid(errors);
 
         await using var session = store.LightweightSession();
         var article = await session.LoadAsync<ArticleView>(id, ct);

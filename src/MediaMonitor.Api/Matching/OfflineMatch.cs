@@ -68,6 +68,7 @@ public static class OfflineMatch
             articles_per_cpu_second = cpu > 0 ? Math.Round(articles.Length / cpu) : 0,
             threads,
             hits,
+            hits_omitted = results.Sum(r => r.Sum(m => m.HitsOmitted)),
             watchlists = matcher.WatchlistCount,
             terms = matcher.TermCount,
             compile_seconds = Math.Round(compileClock.Elapsed.TotalSeconds, 3),
@@ -125,6 +126,7 @@ public static class OfflineMatch
                 }
             }
             json.WriteEndArray();
+            json.WriteNumber("hitsOmitted", matches.Sum(m => m.HitsOmitted));
             json.WriteEndObject();
         }
         output.WriteByte((byte)'\n');

@@ -16,7 +16,7 @@ public static class WatchlistInput
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed)) errors.Add("name", "A name is required.");
         else if (trimmed.Length > MaxNameLength) errors.Add("name", $"A name has at most {MaxNameLength} characters.");
-        else if (!StorableText.IsStorable(trimmed)) errors.Add("name", StorableText.Refusal);
+        else TextRules.Check("name", trimmed, errors);
         return trimmed;
     }
 
@@ -43,11 +43,8 @@ public static class WatchlistInput
             var input = terms[i];
             var lang = string.IsNullOrWhiteSpace(input?.Lang) ? null : input.Lang.Trim().ToLowerInvariant();
             var term = new WatchTerm(input?.Phrase?.Trim() ?? "", lang);
-            if (!StorableText.IsStorable(term.Phrase))
-            {
-                errors.Add($"terms[{i}]", StorableText.Refusal);
-            }
-            else if (TermRules.Validate(new TermDefinition(term.Phrase, term.Lang)) is { } reason)
+            if (!TextRules.Check($"terms[{i}]", term.Phrase, errors) || !TextRules.Check($"terms[{i}].lang", lang, errors)) continue;
+            if (TermRules.Validate(new TermDefinition(term.Phrase, term.Lang)) is { } reason)
             {
                 errors.Add($"terms[{i}]", reason);
             }
@@ -65,7 +62,7 @@ public static class WatchlistInput
     {
         if (string.IsNullOrWhiteSpace(rule)) return null;
         var trimmed = rule.Trim();
-        if (!StorableText.IsStorable(trimmed)) throw new RuleSyntaxException(0, "text without NUL characters", StorableText.Refusal);
+        if (TextRules.FirstRefused(trimmed) is var at and >= 0) throw new RuleSyntaxException(at, "text", TextRules.Problem(trimmed)!);
         RuleParser.Parse(trimmed);
         return trimmed;
     }

@@ -13,6 +13,7 @@ public static class SubscriptionInput
     /// <summary>The URL's form, then where it resolves (DNS, so not pure); the URI, or null with the error added.</summary>
     public static async Task<Uri?> CheckUrlAsync(string? url, WebhookOptions options, ValidationErrors errors, CancellationToken ct)
     {
+        if (!TextRules.Check("url", url, errors)) return null;
         var (uri, problem) = WebhookTargets.CheckUrl(url, options.AllowHttp);
         problem ??= uri is null ? null : await WebhookTargets.CheckResolvedAsync(uri, options.AllowPrivateNetworks, ct);
         if (problem is null) return uri;
@@ -25,7 +26,7 @@ public static class SubscriptionInput
         var trimmed = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         if (trimmed is null) return null;
         if (trimmed.Length > MaxDescriptionLength) errors.Add("description", $"A description has at most {MaxDescriptionLength} characters.");
-        else if (!StorableText.IsStorable(trimmed)) errors.Add("description", StorableText.Refusal);
+        else TextRules.Check("description", trimmed, errors);
         return trimmed;
     }
 

@@ -24,7 +24,7 @@ public sealed record WebhookPayload(string Type, int Version, DateTimeOffset Tim
         alert.Id, alert.WatchlistId, alert.WatchlistName, alert.WatchlistVersion, alert.ArticleId, alert.ArticleTitle,
         alert.Url, alert.Source, alert.Lang, alert.PublishedAt, alert.RaisedAt,
         alert.Hits.Select(h => new WebhookHit(h.Term, h.Field.ToString().ToLowerInvariant(), h.Start, h.Length, h.Text, h.Snippet)).ToList(),
-        alert.Hits.Count > 0 ? alert.Hits[0].Snippet : null, alert.Backfill));
+        alert.Hits.Count > 0 ? alert.Hits[0].Snippet : null, alert.Backfill, alert.HitsOmitted));
 
     public byte[] ToUtf8() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 }
@@ -32,7 +32,7 @@ public sealed record WebhookPayload(string Type, int Version, DateTimeOffset Tim
 public sealed record AlertRaisedData(
     Guid AlertId, Guid WatchlistId, string WatchlistName, int WatchlistVersion, Guid ArticleId, string? Title, string? Url,
     string? Source, string Lang, DateTimeOffset? PublishedAt, DateTimeOffset RaisedAt, IReadOnlyList<WebhookHit> Hits,
-    string? Snippet, bool Backfill);
+    string? Snippet, bool Backfill, int HitsOmitted);
 
 /// <param name="Field">"title" or "body".</param>
 /// <param name="Start">Offset in UTF-16 code units into the field's text, as JavaScript and .NET index strings.</param>

@@ -26,25 +26,46 @@ public static class WebhookTargets
     /// <summary>Why a connection to <paramref name="address"/> is refused, or null when it is allowed.</summary>
     public static string? Refusal(IPAddress address, bool allowPrivateNetworks)
     {
-        address = Unwrapped(address);
-        var kind = Classify(address);
+        IPAddress[] judged = [address, .. Carried(address)];
+        var kinds = judged.Select(Classify).OfType<string>().ToArray();
         // Link-local holds the metadata endpoints of most clouds (169.254.169.254, 169.254.170.2, ...): never a webhook.
-        if (kind == "link-local" || Metadata.Any(m => m.Equals(address))) return "a cloud metadata or link-local endpoint";
-        if (kind is null) return null;
-        // Not addresses one can deliver to at all, private network or not.
-        if (kind is "unspecified" or "multicast" or "broadcast" or "deprecated IPv4-compatible") return $"{kind} address";
-        return allowPrivateNetworks ? null : $"a {kind} address";
+        if (kinds.Contains("link-local") || judged.Any(Metadata.Contains)) return "a cloud metadata or link-local endpoint";
+        // Not addresses one can deliver to at all, private network or not; Teredo could deliver anywhere.
+        if (kinds.FirstOrDefault(k => k is "unspecified" or "multicast" or "broadcast" or "deprecated IPv4-compatible" or "Teredo") is { } kind)
+            return $"{kind} address";
+        return kinds.Length == 0 || allowPrivateNetworks ? null : $"a {kinds[0]} address";
     }
 
-    /// <summary>The IPv4 address an IPv6 one carries and reaches (mapped, NAT64, 6to4), else the address itself.</summary>
-    private static IPAddress Unwrapped(IPAddress a)
+    /// <summary>
+    /// The IPv4 addresses an IPv6 address carries, where a translator or tunnel may take the connection: each is judged
+    /// like the IPv4 address itself, or writing it in IPv6 would get past these rules.
+    /// </summary>
+    private static List<IPAddress> Carried(IPAddress a)
     {
-        if (a.IsIPv4MappedToIPv6) return a.MapToIPv4();
-        if (a.AddressFamily != AddressFamily.InterNetworkV6) return a;
-        var v6 = a.GetAddressBytes();
-        if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b) return new IPAddress(v6.AsSpan(12, 4));
-        if (v6[0] == 0x20 && v6[1] == 0x02) return new IPAddress(v6.AsSpan(2, 4));
-        return a;
+        var carried = new List<IPAddress>();
+        // :: and ::1 are themselves, not the IPv4-compatible 0.0.0.0 and 0.0.0.1.
+        if (a.AddressFamily != AddressFamily.InterNetworkV6 || a.Equals(IPAddress.IPv6Any) || a.Equals(IPAddress.IPv6Loopback)) return carried;
+        var b = a.GetAddressBytes();
+        IPAddress At(int i, int j, int k, int l) => new([b[i], b[j], b[k], b[l]]);
+
+        if (b is [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ..]             // ::a.b.c.d, IPv4-compatible (deprecated)
+              or [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ..]       // ::ffff:a.b.c.d, IPv4-mapped
+              or [0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, ..])      // ::ffff:0:a.b.c.d, IPv4-translated (RFC 2765)
+            carried.Add(At(12, 13, 14, 15));
+        else if (b is [0x00, 0x64, 0xff, 0x9b, 0x00, 0x01, ..])
+            // NAT64's local-use prefix (RFC 8215) lets the operator choose the prefix length, which is not known here, so
+            // the address is read at every RFC 6052 position (/48 skips byte 8). In the usual /96 layout the shorter
+            // lengths read 0.0.0.x, which refuses the address whatever the settings: the price of not knowing.
+            carried.AddRange([At(6, 7, 9, 10), At(7, 9, 10, 11), At(9, 10, 11, 12), At(12, 13, 14, 15)]);
+        else if (b is [0x00, 0x64, 0xff, 0x9b, ..])
+            carried.Add(At(12, 13, 14, 15));    // NAT64's well-known 64:ff9b::/96, and the unassigned rest of its /32 alike
+        else if (b is [0x20, 0x02, ..])
+            carried.Add(At(2, 3, 4, 5));        // 6to4
+        // An ISATAP interface identifier (RFC 5214; 5efe is IANA's mark for an embedded IPv4 address), under any prefix:
+        // a host on that ISATAP link tunnels straight to the IPv4 address, and this host may be on one. That refuses a
+        // remote ISATAP host on a private IPv4 address too (unless private networks are allowed): ISATAP is obsolete.
+        if (b is [_, _, _, _, _, _, _, _, <= 0x03, 0x00, 0x5e, 0xfe, ..]) carried.Add(At(12, 13, 14, 15));
+        return carried;
     }
 
     /// <summary>The kind of non-public address, or null for a public unicast one.</summary>
@@ -78,9 +99,13 @@ public static class WebhookTargets
         if (a.GetAddressBytes().AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0) return "deprecated IPv4-compatible";   // ::a.b.c.d
         if (a.IsIPv6UniqueLocal) return "private";
         var v6 = a.GetAddressBytes();
-        // Teredo and the documentation prefix are refused outright (NAT64 and 6to4 were unwrapped before).
-        if (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x00 && v6[3] == 0x00) return "reserved";
-        if (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8) return "reserved";
+        // NAT64's local-use prefix reaches whatever the operator's own translator reaches.
+        if (v6 is [0x00, 0x64, 0xff, 0x9b, 0x00, 0x01, ..]) return "private";
+        // Teredo (RFC 4380) is refused, not unwrapped: a Teredo client sends UDP straight to the IPv4 address and port
+        // the address carries (inverted, beside its server's), which can be any host and port; and nobody should need
+        // an obsolete last-resort tunnel to receive a webhook.
+        if (v6 is [0x20, 0x01, 0x00, 0x00, ..]) return "Teredo";
+        if (v6 is [0x20, 0x01, 0x0d, 0xb8, ..]) return "reserved";   // documentation
         return null;
     }
 

@@ -68,7 +68,7 @@ internal static class CharFolding
         {
             if (NeedsCompatibilityForm(c))
             {
-                AppendFolded(token.ToString().Normalize(NormalizationForm.FormKC), into);
+                AppendFolded(Nfkc.Of(token.ToString()), into);
                 return;
             }
         }

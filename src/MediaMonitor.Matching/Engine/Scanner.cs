@@ -56,15 +56,19 @@ internal sealed class Scanner
 
     private RawHit[] hits = new RawHit[256];
     private int hitCount;
-    private int fieldFirstHit;
+    private CountedHit[] counted = new CountedHit[64];
+    private int countedCount;
+    private readonly EntryState[] entryState;
     private int startFirstHit;
     private ArticleField field;
     private byte fieldBit;
     private int budget;
 
-    // Per watchlist: the hits of the current article as a linked list, valid when the stamp is the article's.
+    // Per watchlist: the hits of the current article as a linked list, and how many of its terms' hits were counted
+    // but not kept (past MaxHitsKeptPerTerm), valid when the stamp is the article's.
     private readonly int[] watchlistStamp;
     private readonly int[] watchlistHead;
+    private readonly int[] watchlistOmitted;
     private int[] touched = new int[64];
     private int touchedCount;
     private int stamp;
@@ -74,6 +78,7 @@ internal sealed class Scanner
     private int[] keptHits = new int[64];
     private int[] matchedWatchlists = new int[16];
     private int[] matchEnds = new int[16];
+    private int[] matchOmitted = new int[16];
     private readonly List<int> ruleReported = [];
     private readonly RuleEvaluator evaluator = new();
 
@@ -88,6 +93,8 @@ internal sealed class Scanner
         vocabulary = set.Vocabulary;
         watchlistStamp = new int[set.Watchlists.Length];
         watchlistHead = new int[set.Watchlists.Length];
+        watchlistOmitted = new int[set.Watchlists.Length];
+        entryState = new EntryState[set.Entries.Count];
         hitOrder = CompareHits;
     }
 
@@ -109,7 +116,6 @@ internal sealed class Scanner
     {
         field = f;
         fieldBit = f == ArticleField.Title ? EntryTable.TitleBit : EntryTable.BodyBit;
-        fieldFirstHit = hitCount;
         tokens.Clear();
         Tokenizer.Tokenize(text, tokens);
         FindCandidates();
@@ -123,7 +129,7 @@ internal sealed class Scanner
             budget = WalkBudget;
             for (var c = first; c < end; c++)
                 if (cands[c].Word.Root >= 0) WalkFromRoot(cands[c], i);
-            if (hitCount > startFirstHit) FinishStart();
+            if (hitCount > startFirstHit || countedCount > 0) FinishStart();
         }
     }
 
@@ -230,24 +236,48 @@ internal sealed class Scanner
     private void Record(in PhraseTrie.Terminal t, int start, int last, int gapUsed)
     {
         if (gapUsed > t.Info.Gap || (t.Info.Fields & fieldBit) == 0) return;
-        // Of two matches of one entry from the same start, the one ending first is the tighter, truer one.
-        for (var k = startFirstHit; k < hitCount; k++)
+        ref var entry = ref entryState[t.Entry];
+        if (entry.Stamp != stamp) entry = new EntryState { Stamp = stamp, LastStart = -1, Current = -1, PreviousEnd = -1, Previous = -1 };
+        var startKey = PositionKey(start);
+        if (entry.LastStart == startKey)
         {
-            if (hits[k].Entry != t.Entry) continue;
-            if (last < hits[k].EndToken)
+            // Of two matches of one entry from the same start, the one ending first is the tighter, truer one.
+            if (entry.CurrentKept && last < hits[entry.Current].EndToken)
             {
-                hits[k].EndToken = last;
-                hits[k].EndChar = tokens[last].End;
+                hits[entry.Current].EndToken = last;
+                hits[entry.Current].EndChar = tokens[last].End;
+            }
+            else if (!entry.CurrentKept && entry.Current >= 0 && last < counted[entry.Current].EndToken)
+            {
+                counted[entry.Current].EndToken = last;
             }
             return;
         }
+        entry.LastStart = startKey;
+        // Past its quota an entry's hits are counted, not kept (a rule phrase's are not even counted): what one
+        // article costs stays linear in its length however often a watched word recurs in it.
+        if (++entry.Found > (t.Info.Leaf < 0 ? Matcher.MaxHitsKeptPerTerm : Matcher.MaxHitsKeptPerRulePhrase))
+        {
+            entry.CurrentKept = false;
+            entry.Current = -1;
+            if (t.Info.Leaf >= 0) return;
+            if (countedCount == counted.Length) Array.Resize(ref counted, countedCount * 2);
+            counted[countedCount] = new CountedHit(t.Entry, t.Info.Watchlist, last);
+            entry.Current = countedCount++;
+            return;
+        }
         if (hitCount == hits.Length) Array.Resize(ref hits, hitCount * 2);
-        hits[hitCount++] = new RawHit
+        hits[hitCount] = new RawHit
         {
             Entry = t.Entry, Info = t.Info, StartToken = start, EndToken = last, StartChar = tokens[start].Start,
             EndChar = tokens[last].End, Field = field, Next = -1,
         };
+        entry.CurrentKept = true;
+        entry.Current = hitCount++;
     }
+
+    /// <summary>A token position and the field it lies in, as one number.</summary>
+    private int PositionKey(int token) => token * 2 + (int)field;
 
     /// <summary>Settles the hits that start at one token and files them under their watchlists.</summary>
     private void FinishStart()
@@ -255,31 +285,44 @@ internal sealed class Scanner
         for (var k = startFirstHit; k < hitCount; k++)
         {
             ref var h = ref hits[k];
-            var e = h.Entry;
-            // Of two matches of one entry ending on the same word, the later start is the tighter, truer one:
-            // "the air air strike" holds "air strike" twice, once with a word skipped. Hits are in start order.
-            var from = h.EndToken - h.Info.Span;
-            for (var p = startFirstHit - 1; p >= fieldFirstHit; p--)
-            {
-                ref var q = ref hits[p];
-                if (q.StartToken < from) break;
-                if (q.Entry == e && q.EndToken == h.EndToken && !q.Dropped)
-                {
-                    q.Dropped = true;
-                    break;
-                }
-            }
             var w = h.Info.Watchlist;
             if (watchlistStamp[w] != stamp)
             {
                 watchlistStamp[w] = stamp;
                 watchlistHead[w] = -1;
+                watchlistOmitted[w] = 0;
                 if (touchedCount == touched.Length) Array.Resize(ref touched, touchedCount * 2);
                 touched[touchedCount++] = w;
             }
             h.Next = watchlistHead[w];
             watchlistHead[w] = k;
+            Settle(h.Entry, w, PositionKey(h.EndToken), k);
         }
+        // A hit only counted belongs to an entry that kept hits before, so its watchlist is filed already.
+        for (var c = 0; c < countedCount; c++)
+        {
+            ref readonly var h = ref counted[c];
+            watchlistOmitted[h.Watchlist]++;
+            Settle(h.Entry, h.Watchlist, PositionKey(h.EndToken), -1);
+        }
+        countedCount = 0;
+    }
+
+    /// <summary>
+    /// Of two matches of one entry ending on the same word, the later start is the tighter, truer one: "the air air
+    /// strike" holds "air strike" twice, once with a word skipped. Only the entry's hit just before can end on the same
+    /// word: one that started earlier would have ended on that one's last word already.
+    /// </summary>
+    private void Settle(int e, int watchlist, int endKey, int kept)
+    {
+        ref var entry = ref entryState[e];
+        if (entry.PreviousEnd == endKey)
+        {
+            if (entry.Previous >= 0) hits[entry.Previous].Dropped = true;
+            else watchlistOmitted[watchlist]--;
+        }
+        entry.PreviousEnd = endKey;
+        entry.Previous = kept;
     }
 
     /// <summary>
@@ -293,6 +336,7 @@ internal sealed class Scanner
         var keptCount = 0;
         var matchCount = 0;
         var endCount = 0;
+        var omittedCount = 0;
         foreach (var w in order)
         {
             var reported = 0;
@@ -312,9 +356,22 @@ internal sealed class Scanner
             if (reported == 0) continue;
             var list = reportBuffer.AsSpan(0, reported);
             SortHits(list);
-            foreach (var k in OnePerMention(list)) Push(ref keptHits, ref keptCount, k);
+            var omitted = watchlistOmitted[w];
+            var kept = 0;
+            foreach (var k in OnePerMention(list))
+            {
+                // The first hits of each phrase, in text order, and a count of the rest: enough to show why, and bounded.
+                if (kept == Matcher.MaxHitsPerMatch || ++entryState[hits[k].Entry].Reported > Matcher.MaxHitsPerTerm)
+                {
+                    omitted++;
+                    continue;
+                }
+                Push(ref keptHits, ref keptCount, k);
+                kept++;
+            }
             Push(ref matchedWatchlists, ref matchCount, w);
             Push(ref matchEnds, ref endCount, keptCount);
+            Push(ref matchOmitted, ref omittedCount, omitted);
         }
 
         var allHits = new Hit[keptCount];
@@ -328,7 +385,7 @@ internal sealed class Scanner
         for (int m = 0, from = 0; m < matchCount; from = matchEnds[m++])
         {
             var w = matchedWatchlists[m];
-            result[m] = new WatchlistMatch(set.Ids[w], set.Versions[w], new ArraySegment<Hit>(allHits, from, matchEnds[m] - from));
+            result[m] = new WatchlistMatch(set.Ids[w], set.Versions[w], new ArraySegment<Hit>(allHits, from, matchEnds[m] - from), matchOmitted[m]);
         }
         return result;
     }
@@ -386,13 +443,42 @@ internal sealed class Scanner
     {
         ref var x = ref hits[a];
         ref var y = ref hits[b];
-        var c = x.Field.CompareTo(y.Field);
+        // The field as a number: Enum.CompareTo boxes both sides, two allocations a comparison.
+        var c = ((int)x.Field).CompareTo((int)y.Field);
         if (c == 0) c = x.StartChar.CompareTo(y.StartChar);
         if (c == 0) c = y.EndChar.CompareTo(x.EndChar);
         if (c == 0) c = x.Info.Order.CompareTo(y.Info.Order);
         return c != 0 ? c : a.CompareTo(b);
     }
 }
+
+/// <summary>What the scanner knows of one entry in the current article (valid when <see cref="Stamp"/> is the article's).</summary>
+internal struct EntryState
+{
+    public int Stamp;
+
+    /// <summary>Hits found, kept or not.</summary>
+    public int Found;
+
+    /// <summary>The start of the hit found last (position key), so a second match from it is folded in.</summary>
+    public int LastStart;
+
+    /// <summary>That hit: an index into the kept hits when <see cref="CurrentKept"/>, else into the counted ones (-1: neither).</summary>
+    public int Current;
+
+    public bool CurrentKept;
+
+    /// <summary>Where the hit settled before it ends (position key), and its index if it was kept (else -1).</summary>
+    public int PreviousEnd;
+
+    public int Previous;
+
+    /// <summary>Hits reported so far in the match being built.</summary>
+    public int Reported;
+}
+
+/// <summary>A hit past its entry's quota: counted, and compared with the next one of the entry, but not kept.</summary>
+internal record struct CountedHit(int Entry, int Watchlist, int EndToken);
 
 /// <summary>
 /// Article word (analysis form) → the word ids it can be a form of, for one scanner. News vocabulary is Zipfian: most

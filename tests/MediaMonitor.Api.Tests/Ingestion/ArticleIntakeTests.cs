@@ -16,22 +16,6 @@ public sealed class ArticleIntakeTests
     public void when_the_query_differs_the_urls_are_different_articles() =>
         Assert.NotEqual(ArticleIntake.UrlKey("https://x.org/a?id=1"), ArticleIntake.UrlKey("https://x.org/a?id=2"));
 
-    [Theory]
-    [InlineData("plain text", true)]
-    [InlineData("emoji \U0001F600 ok", true)]
-    [InlineData("nul \0 here", false)]
-    public void when_text_holds_characters_postgres_cannot_store_it_is_refused(string text, bool storable) =>
-        Assert.Equal(storable, StorableText.IsStorable(text));
-
-    // Built in code: xunit's theory data would replace a lone surrogate before the test sees it.
-    [Fact]
-    public void when_text_holds_an_unpaired_surrogate_it_is_refused()
-    {
-        Assert.False(StorableText.IsStorable("lone " + (char)0xD800 + " high"));
-        Assert.False(StorableText.IsStorable("lone " + (char)0xDC00 + " low"));
-        Assert.False(StorableText.IsStorable("ends with high " + (char)0xD83D));
-    }
-
     [Fact]
     public void when_an_article_is_valid_its_fields_are_trimmed_and_its_language_lowered()
     {
@@ -51,5 +35,26 @@ public sealed class ArticleIntakeTests
 
         Assert.Null(candidate);
         Assert.Equal(["body", "lang", "title", "url"], errors.ToDictionary().Keys.Order());
+    }
+
+    // Every path (HTTP, batch, files, seeds) checks articles here: U+FFFE once got past the check and threw in the
+    // content fingerprint's normalisation.
+    [Fact]
+    public void when_an_article_holds_a_noncharacter_it_is_refused_naming_the_field()
+    {
+        var (candidate, errors) = ArticleIntake.Check(new IngestArticle("Title \uFFFE", "Body \uFDD0 text.", null, "Wire\u0001", null, null));
+
+        Assert.Null(candidate);
+        Assert.Equal(["body", "source", "title"], errors.ToDictionary().Keys.Order());
+    }
+
+    [Fact]
+    public void when_an_article_gives_its_published_time_with_an_offset_it_is_kept_in_utc()
+    {
+        var (candidate, _) = ArticleIntake.Check(new IngestArticle(null, "Body text.", "en", null, null,
+            new DateTimeOffset(2024, 1, 1, 3, 0, 0, TimeSpan.FromHours(3))));
+
+        Assert.Equal(TimeSpan.Zero, candidate!.PublishedAt!.Value.Offset);
+        Assert.Equal(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), candidate.PublishedAt);
     }
 }

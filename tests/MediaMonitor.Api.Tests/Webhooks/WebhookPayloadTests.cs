@@ -58,6 +58,17 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
+    public void when_an_alert_left_hits_out_the_payload_says_how_many()
+    {
+        var alert = Alert();
+        alert.HitsOmitted = 19_980;
+
+        using var json = JsonDocument.Parse(WebhookPayload.For(alert).ToUtf8());
+
+        Assert.Equal(19_980, json.RootElement.GetProperty("data").GetProperty("hitsOmitted").GetInt32());
+    }
+
+    [Fact]
     public void when_an_alert_has_no_hits_the_payload_has_no_snippet() =>
         Assert.Null(WebhookPayload.For(new AlertView { Id = Guid.NewGuid(), Lang = "en", RaisedAt = RaisedAt }).Data.Snippet);
 

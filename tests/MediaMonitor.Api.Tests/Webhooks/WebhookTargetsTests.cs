@@ -5,8 +5,16 @@ namespace MediaMonitor.Api.Tests.Webhooks;
 
 public sealed class WebhookTargetsTests
 {
+    private const string MetadataEndpoint = "a cloud metadata or link-local endpoint";
+
     private static string? Refusal(string address, bool allowPrivateNetworks = false) =>
         WebhookTargets.Refusal(IPAddress.Parse(address), allowPrivateNetworks);
+
+    private static void AssertRefusals(string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed)
+    {
+        Assert.Equal(refused, Refusal(address, allowPrivateNetworks: false));
+        Assert.Equal(refusedWhenPrivateNetworksAreAllowed, Refusal(address, allowPrivateNetworks: true));
+    }
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -53,12 +61,6 @@ public sealed class WebhookTargetsTests
     }
 
     [Theory]
-    [InlineData("::169.254.169.254")]
-    [InlineData("::10.0.0.1")]
-    public void when_an_address_is_ipv4_compatible_ipv6_it_is_refused(string address) =>
-        Assert.NotNull(Refusal(address, allowPrivateNetworks: true));
-
-    [Theory]
     [InlineData("192.0.2.1")]
     [InlineData("198.18.0.1")]
     [InlineData("240.0.0.1")]
@@ -99,6 +101,91 @@ public sealed class WebhookTargetsTests
     public void when_a_metadata_address_is_embedded_in_a_nat64_or_6to4_address_it_is_refused_even_when_private_networks_are_allowed(
         string address) =>
         Assert.NotNull(Refusal(address, allowPrivateNetworks: true));
+
+    [Theory]
+    [InlineData("::ffff:127.0.0.1", "a loopback address", null)]
+    [InlineData("::ffff:10.0.0.1", "a private address", null)]
+    [InlineData("::ffff:169.254.169.254", MetadataEndpoint, MetadataEndpoint)]
+    [InlineData("::ffff:8.8.8.8", null, null)]
+    public void when_an_address_is_ipv4_mapped_it_is_judged_by_the_address_it_carries(
+        string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed) =>
+        AssertRefusals(address, refused, refusedWhenPrivateNetworksAreAllowed);
+
+    [Theory]
+    [InlineData("::ffff:0:7f00:1", "a loopback address", null)]          // 127.0.0.1, as reported
+    [InlineData("::ffff:0:10.0.0.1", "a private address", null)]
+    [InlineData("::ffff:0:a9fe:a9fe", MetadataEndpoint, MetadataEndpoint)] // 169.254.169.254, as reported
+    [InlineData("::ffff:0:8.8.8.8", null, null)]
+    public void when_an_address_is_ipv4_translated_it_is_judged_by_the_address_it_carries(
+        string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed) =>
+        AssertRefusals(address, refused, refusedWhenPrivateNetworksAreAllowed);
+
+    [Theory]
+    [InlineData("::127.0.0.1", "deprecated IPv4-compatible address")]
+    [InlineData("::10.0.0.1", "deprecated IPv4-compatible address")]
+    [InlineData("::169.254.169.254", MetadataEndpoint)]
+    [InlineData("::8.8.8.8", "deprecated IPv4-compatible address")]
+    public void when_an_address_is_ipv4_compatible_it_is_refused_whatever_it_carries_and_the_settings(string address, string refusal) =>
+        AssertRefusals(address, refusal, refusal);
+
+    [Theory]
+    [InlineData("64:ff9b::127.0.0.1", "a loopback address", null)]
+    [InlineData("64:ff9b::10.0.0.1", "a private address", null)]
+    [InlineData("64:ff9b::169.254.169.254", MetadataEndpoint, MetadataEndpoint)]
+    [InlineData("64:ff9b::8.8.8.8", null, null)]
+    public void when_an_address_is_in_the_nat64_well_known_prefix_it_is_judged_by_the_address_it_carries(
+        string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed) =>
+        AssertRefusals(address, refused, refusedWhenPrivateNetworksAreAllowed);
+
+    [Theory]
+    [InlineData("64:ff9b:1:a9fe:a9:fe00::")]      // 169.254.169.254 in a /48 prefix
+    [InlineData("64:ff9b:1:a9:fe:a9fe::")]        // in a /56 prefix
+    [InlineData("64:ff9b:1:0:a9:fea9:fe00:0")]    // in a /64 prefix
+    [InlineData("64:ff9b:1::169.254.169.254")]    // in a /96 prefix
+    public void when_an_address_in_the_nat64_local_use_prefix_carries_a_metadata_address_at_any_prefix_length_it_is_refused_whatever_the_settings(
+        string address) =>
+        AssertRefusals(address, MetadataEndpoint, MetadataEndpoint);
+
+    [Theory]
+    [InlineData("64:ff9b:1:7f7f:7f:7f7f:7f7f:7f7f")]   // 127.127.127.127 at every prefix length
+    [InlineData("64:ff9b:1:a0a:a:a0a:a0a:a0a")]        // 10.10.10.10
+    [InlineData("64:ff9b:1:808:8:808:808:808")]        // 8.8.8.8
+    public void when_an_address_is_in_the_nat64_local_use_prefix_it_is_private(string address) =>
+        AssertRefusals(address, "a private address", null);
+
+    [Theory]
+    [InlineData("64:ff9b:1::8.8.8.8")]
+    [InlineData("64:ff9b:1::10.0.0.1")]
+    public void when_an_address_in_the_nat64_local_use_prefix_reads_as_0_0_0_x_at_another_prefix_length_it_is_refused_whatever_the_settings(
+        string address) =>
+        AssertRefusals(address, "unspecified address", "unspecified address");
+
+    [Theory]
+    [InlineData("2002:7f00:1::", "a loopback address", null)]
+    [InlineData("2002:a00:1::", "a private address", null)]
+    [InlineData("2002:a9fe:a9fe::", MetadataEndpoint, MetadataEndpoint)]
+    [InlineData("2002:808:808::", null, null)]
+    public void when_an_address_is_6to4_it_is_judged_by_the_address_it_carries(
+        string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed) =>
+        AssertRefusals(address, refused, refusedWhenPrivateNetworksAreAllowed);
+
+    [Theory]
+    [InlineData("2606:4700:4700:1:0:5efe:127.0.0.1", "a loopback address", null)]
+    [InlineData("2606:4700:4700:1:0:5efe:10.0.0.1", "a private address", null)]
+    [InlineData("2606:4700:4700:1:200:5efe:169.254.169.254", MetadataEndpoint, MetadataEndpoint)]
+    [InlineData("2002:808:808:1:0:5efe:169.254.169.254", MetadataEndpoint, MetadataEndpoint)]
+    [InlineData("2606:4700:4700:1:200:5efe:8.8.8.8", null, null)]
+    public void when_an_address_has_an_isatap_interface_identifier_it_is_judged_by_the_address_it_carries(
+        string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed) =>
+        AssertRefusals(address, refused, refusedWhenPrivateNetworksAreAllowed);
+
+    [Theory]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe")]   // client 127.0.0.1, stored inverted
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe")]   // client 10.0.0.1
+    [InlineData("2001:0:4136:e378:8000:63bf:5601:5601")]   // client 169.254.169.254
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7")]   // client 8.8.8.8
+    public void when_an_address_is_teredo_it_is_refused_whatever_it_carries_and_the_settings(string address) =>
+        AssertRefusals(address, "Teredo address", "Teredo address");
 
     [Theory]
     [InlineData("0.0.0.0", "unspecified")]
@@ -249,4 +336,16 @@ public sealed class WebhookTargetsTests
     [Fact]
     public async Task when_a_url_names_a_public_address_it_is_allowed() =>
         Assert.Null(await WebhookTargets.CheckResolvedAsync(new Uri("https://8.8.8.8/hooks"), allowPrivateNetworks: false, CancellationToken.None));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task when_a_url_names_an_ipv4_translated_metadata_literal_it_is_refused_always(bool allowPrivateNetworks) =>
+        Assert.EndsWith(", a cloud metadata or link-local endpoint.",
+            await WebhookTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:a9fe:a9fe]/"), allowPrivateNetworks, CancellationToken.None));
+
+    [Fact]
+    public async Task when_a_url_names_an_ipv4_translated_loopback_literal_it_is_refused() =>
+        Assert.EndsWith(", a loopback address.",
+            await WebhookTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:7f00:1]/"), allowPrivateNetworks: false, CancellationToken.None));
 }

@@ -18,6 +18,7 @@ public sealed class WebhookTargetRefusals(AppFixture app) : WebhookTest(app)
     [InlineData("http://192.168.0.10/hook", "private")]
     [InlineData("http://[::1]/hook", "loopback")]
     [InlineData("http://169.254.10.10/hook", "link-local")]
+    [InlineData("https://[::ffff:0:7f00:1]/hook", "loopback")]
     public async Task a_url_on_a_private_network_is_refused_by_default(string url, string kind)
     {
         using var _ = PrivateNetworksRefused();
@@ -29,6 +30,8 @@ public sealed class WebhookTargetRefusals(AppFixture app) : WebhookTest(app)
     [Theory]
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://[fd00:ec2::254]/")]
+    [InlineData("https://[::ffff:0:a9fe:a9fe]/")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]/")]
     public async Task a_cloud_metadata_endpoint_is_refused_even_where_private_networks_are_allowed(string url)
     {
         var problem = await Json(await PostJson("/api/subscriptions", new { url }), HttpStatusCode.UnprocessableEntity);

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace MediaMonitor.IntegrationTests.Webhooks;
+
+/// <summary>Replays of one subscription at once: one wins, the others hear 409 (they once heard 500), and each alert goes once.</summary>
+public sealed class ConcurrentReplays(AppFixture app) : WebhookTest(app)
+{
+    [Fact]
+    public async Task concurrent_replays_of_alerts_raised_before_the_subscription_send_each_alert_once()
+    {
+        var receiver = await Receiver();
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        for (var i = 0; i < 3; i++) await RaiseAlert($"A rocket attack hit town {i}.");
+        var (subscription, _) = await Subscribe(receiver.Url);
+        var client = Client();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            client.PostAsJsonAsync($"/api/subscriptions/{subscription}/replay", new { from = before })));
+
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict }));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        var sent = new[] { await receiver.NextAsync(), await receiver.NextAsync(), await receiver.NextAsync() };
+        Assert.Equal(3, sent.Select(r => r.Header("webhook-id")).Distinct().Count());
+        await receiver.NothingMoreAsync(TimeSpan.FromSeconds(1));
+    }
+}
