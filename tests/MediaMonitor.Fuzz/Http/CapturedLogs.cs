@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace MediaMonitor.Fuzz.Http;
 
 /// <summary>One entry the service logged at Error or above, with the request it was logged under when there was one.</summary>
-public sealed record LoggedError(DateTimeOffset At, LogLevel Level, string Category, string FirstLine, string? ExceptionType, string? RequestPath)
+public sealed record LoggedError(
+    DateTimeOffset At, LogLevel Level, string Category, string FirstLine, string? ExceptionType, string? RequestPath, string? CorrelationId)
 {
     public override string ToString() =>
         $"{Level} {Category}{(RequestPath is null ? "" : $" ({RequestPath})")}: {(ExceptionType is null ? "" : ExceptionType + ": ")}{FirstLine}";
@@ -39,6 +40,8 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         if (Interlocked.Increment(ref _count) <= Kept) _entries.Enqueue(entry);
     }
 
+    private static string Describe(Exception e) => $"{e.GetType().FullName} ({e.Message.Split('\n', 2)[0].TrimEnd('\r')})";
+
     private sealed class Logger(CapturedLogs owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => owner._scopes.Push(state);
@@ -61,10 +64,12 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             }, (object?)null);
             var message = formatter(state, exception);
             var firstLine = message.Split('\n', 2)[0].TrimEnd('\r');
+            var exceptionLine = exception is null ? null : Describe(exception);
+            // The root cause too: a wrapper such as an agent's start failure says little by itself.
             var root = exception;
-            while (root?.InnerException is not null && root is AggregateException or System.Reflection.TargetInvocationException) root = root.InnerException;
-            var exceptionLine = root is null ? null : $"{root.GetType().FullName} ({root.Message.Split('\n', 2)[0].TrimEnd('\r')})";
-            owner.Add(new LoggedError(DateTimeOffset.UtcNow, logLevel, category, firstLine, exceptionLine, path));
+            while (root?.InnerException is not null) root = root.InnerException;
+            if (root is not null && root != exception) exceptionLine += $" <- {Describe(root)}";
+            owner.Add(new LoggedError(DateTimeOffset.UtcNow, logLevel, category, firstLine, exceptionLine, path, MediaMonitor.Audit.AuditContext.Current?.CorrelationId));
         }
     }
 }

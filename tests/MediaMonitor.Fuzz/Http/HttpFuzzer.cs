@@ -195,8 +195,10 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
     /// <summary>The error the service logged while handling this request, if it logged one.</summary>
     private LoggedError? LoggedFor(FuzzRequest request)
     {
-        var path = request.PathAndQuery.Split('?')[0];
-        return service.Logs?.Entries.LastOrDefault(e => e.RequestPath is not null && Uri.UnescapeDataString(e.RequestPath) == Uri.UnescapeDataString(path));
+        var correlation = request.Header("X-Correlation-Id");
+        var path = Uri.UnescapeDataString(request.PathAndQuery.Split('?')[0]);
+        return service.Logs?.Entries.LastOrDefault(e => e.CorrelationId == correlation)
+               ?? service.Logs?.Entries.LastOrDefault(e => e.RequestPath is not null && Uri.UnescapeDataString(e.RequestPath) == path);
     }
 
     private static string Excerpt(string? body) => body is null ? "" : body.Length <= 300 ? body : body[..300] + "…";
