@@ -74,9 +74,19 @@ public static class HostileUrls
         AlwaysRefusedHosts.Select(h => System.Net.IPAddress.Parse(new Uri("http://" + h).IdnHost)).ToArray();
 
     /// <summary>Whether the service must refuse <paramref name="url"/> as a webhook target whatever its settings.</summary>
-    public static bool MustBeRefused(string url) =>
-        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && System.Net.IPAddress.TryParse(uri.IdnHost, out var address)
-        && AlwaysRefusedAddresses.Contains(address);
+    public static bool MustBeRefused(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return false;
+        try
+        {
+            return System.Net.IPAddress.TryParse(uri.IdnHost, out var address) && AlwaysRefusedAddresses.Contains(address);
+        }
+        catch (UriFormatException)
+        {
+            // A host name IDN cannot convert: not an address at all.
+            return false;
+        }
+    }
 
     /// <summary>A URL at a host that the service must refuse, or that would take a delivery off this machine.</summary>
     public static string Probe(Rng r) =>

@@ -115,13 +115,14 @@ public static class HostileValues
         "a*", "title:", "body:", "lang:ar", "lang:", ":", "~", "~3", "\"x y\"~", "|", "and", "or", "not", Words.Any(r),
         HostileText.Fragment(r));
 
-    /// <summary>An id as it may appear in a path or query: mostly the given one, else something odd.</summary>
+    /// <summary>An id as it may appear in a path or query, escaped as it is to be sent (some escapes are the point:
+    /// %00, %2e%2e, overlong UTF-8).</summary>
     public static string OddId(Rng r, Guid? valid) => r.Next(18) switch
     {
         0 => Guid.Empty.ToString(),
         1 => "00000000000000000000000000000000",
         2 => valid is { } v ? v.ToString().ToUpperInvariant() : Guid.NewGuid().ToString(),
-        3 => valid is { } b ? "{" + b + "}" : "{}",
+        3 => valid is { } b ? "%7B" + b + "%7D" : "%7B%7D",
         4 => valid is { } n ? n.ToString("N") : "x",
         5 => valid is { } p ? "(" + p + ")" : "()",
         6 => valid is { } s ? s.ToString()[..35] : "",
@@ -132,8 +133,9 @@ public static class HostileValues
         11 => Uri.EscapeDataString(HostileText.Next(r, 40)),
         12 => new string('a', r.Between(200, 5000)),
         13 => valid is { } w ? w + "%20" : "%20",
-        14 => valid is { } x ? " " + x : " ",
+        14 => valid is { } x ? "%20" + x : "%20",
         15 => valid is { } y ? y + "/extra" : "a/b",
+        16 => valid is { } z ? z + "%2Fextra" : "a%2Fb",
         _ => Guid.NewGuid().ToString(),
     };
 }

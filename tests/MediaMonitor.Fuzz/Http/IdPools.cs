@@ -77,6 +77,6 @@ public sealed class IdPools
             (2, () => (Pick(r, r.Pick(Enum.GetValues<IdKind>())) ?? Guid.NewGuid()).ToString()),
             (1, () => Guid.NewGuid().ToString()),
             (1, () => Guid.Empty.ToString()),
-            (2, () => Uri.EscapeDataString(HostileValues.OddId(r, valid)).Replace("%25", "%"))).Invoke();
+            (2, () => HostileValues.OddId(r, valid))).Invoke();
     }
 }
