@@ -24,9 +24,14 @@ public static class DeliverWebhookHandler
 
     /// <summary>The endpoint's failures are recorded as attempts; what throws here is the database (or a bug). Keep
     /// trying, slowly: a delivery dropped to the dead-letter queue would stay pending for ever.</summary>
-    public static void Configure(HandlerChain chain) =>
+    public static void Configure(HandlerChain chain)
+    {
+        // Every failed attempt is retried until one succeeds; most are a race with a concurrent write to the same
+        // stream, which the retry settles. A warning, then, not an error an operator must act on.
+        chain.FailureLogLevel = LogLevel.Warning;
         chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
             .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+    }
 
     public static async Task Handle(
         DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, SubscriptionGate gate,
