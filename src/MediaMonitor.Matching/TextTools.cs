@@ -99,7 +99,7 @@ public static class Snippet
             var ws = LastIndexOfWhiteSpace(text, end, to);
             if (ws >= 0) to = ws;
         }
-        if (from > 0 && char.IsLowSurrogate(text[from])) from++;
+        if (from > 0 && from < text.Length && char.IsLowSurrogate(text[from])) from++;
         if (to < text.Length && to > 0 && char.IsHighSurrogate(text[to - 1])) to--;
 
         var sb = new StringBuilder(to - from + 4);

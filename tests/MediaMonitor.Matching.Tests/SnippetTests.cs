@@ -54,4 +54,12 @@ public class SnippetTests
         Assert.Equal("short text", Snippet.Around("short text", -5, 1000));
         Assert.Equal("", Snippet.Around("", 0, 0));
     }
+
+    [Theory]
+    [InlineData("ab", 2, 0, 0)]
+    [InlineData("ab", 5, 3, 0)]
+    [InlineData("", 0, 0, 0)]
+    [InlineData("ab", -3, 1, 0)]
+    public void when_the_hit_lies_at_or_past_the_end_of_the_text_the_snippet_is_cut_there(string text, int start, int length, int context) =>
+        Assert.True(Snippet.Around(text, start, length, context).Length <= text.Length + 2);
 }

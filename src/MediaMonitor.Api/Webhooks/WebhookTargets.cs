@@ -120,8 +120,18 @@ public static class WebhookTargets
             return (null, allowHttp ? "url must use http or https." : "url must use https.");
         if (!string.IsNullOrEmpty(uri.UserInfo)) return (null, "url must not carry a user name or password; authenticate with the signature.");
         if (!string.IsNullOrEmpty(uri.Fragment)) return (null, "url must not have a fragment.");
-        if (string.IsNullOrEmpty(uri.IdnHost)) return (null, "url has no host.");
-        if (uri.IdnHost.Length > 253) return (null, "url's host name is longer than 253 characters.");
+        // A host IDNA cannot convert (a joiner or another character it forbids in a label) only throws once asked for.
+        string host;
+        try
+        {
+            host = uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return (null, "url's host is not a valid host name.");
+        }
+        if (string.IsNullOrEmpty(host)) return (null, "url has no host.");
+        if (host.Length > 253) return (null, "url's host name is longer than 253 characters.");
         return (uri, null);
     }
 

@@ -348,4 +348,13 @@ public sealed class WebhookTargetsTests
     public async Task when_a_url_names_an_ipv4_translated_loopback_literal_it_is_refused() =>
         Assert.EndsWith(", a loopback address.",
             await WebhookTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:7f00:1]/"), allowPrivateNetworks: false, CancellationToken.None));
+
+    [Fact]
+    public void when_a_url_host_cannot_be_converted_to_ascii_it_is_refused_as_not_a_host_name()
+    {
+        var (uri, problem) = WebhookTargets.CheckUrl("https://a\u200Db.invalid/hook", allowHttp: false);
+
+        Assert.Null(uri);
+        Assert.Equal("url's host is not a valid host name.", problem);
+    }
 }
