@@ -1,12 +1,20 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Routing;
 
 namespace MediaMonitor.Infrastructure;
 
 /// <summary>Every failure answers as RFC 7807 problem details with the status that fits it.</summary>
 public static class HttpErrors
 {
-    public static IServiceCollection AddHttpErrors(this IServiceCollection services) =>
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+    public static IServiceCollection AddHttpErrors(this IServiceCollection services)
+    {
+        // Routing would answer a body of another media type with a 415 endpoint of its own, chosen before
+        // authorization and carrying none of the real endpoint's policy (a key lacking the scope heard 415, not 403).
+        // Chosen by route and method alone, the endpoint is authorized first and the JSON body guard answers 415.
+        var acceptsPolicy = services.SingleOrDefault(d =>
+            d.ServiceType == typeof(MatcherPolicy) && d.ImplementationType?.FullName == "Microsoft.AspNetCore.Routing.Matching.AcceptsMatcherPolicy");
+        if (acceptsPolicy is not null) services.Remove(acceptsPolicy);
+        return services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var error = context.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
             if (Describe(error) is not { } described) return;
@@ -18,6 +26,7 @@ public static class HttpErrors
                 .LogDebug("{Method} {Path} answered {Status}: {Detail} ({Exception})", context.HttpContext.Request.Method,
                     context.HttpContext.Request.Path, described.Status, described.Detail, error!.GetType().Name);
         });
+    }
 
     public static WebApplication UseHttpErrors(this WebApplication app)
     {

@@ -33,6 +33,13 @@ public sealed class AuthenticationFirst(AppFixture app) : ApiTest(app)
     public async Task with_an_unknown_key_a_body_of_the_wrong_kind_is_401() =>
         await Json(await Send("POST", "/api/watchlists", "text/plain", key: "not-a-key-0123456789"), HttpStatusCode.Unauthorized);
 
+    [Theory]
+    [InlineData("POST", "/api/watchlists", "text/plain")]
+    [InlineData("PUT", "/api/watchlists/01a2340a-8e4c-70d1-bc14-6bad87088365/rule", "text/plain")]
+    [InlineData("POST", "/api/subscriptions", "application/xml")]
+    public async Task with_a_key_lacking_the_scope_a_body_of_the_wrong_kind_is_403(string method, string path, string contentType) =>
+        await Json(await Send(method, path, contentType, AppFixture.IngestKey), HttpStatusCode.Forbidden);
+
     [Fact]
     public async Task with_a_key_a_body_of_the_wrong_kind_is_415_saying_what_to_send()
     {
