@@ -2,10 +2,13 @@ using MediaMonitor.Access;
 using MediaMonitor.Alerts;
 using MediaMonitor.Infrastructure;
 using Marten;
+using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
+using Wolverine.Runtime.Handlers;
 
 namespace MediaMonitor.Webhooks;
 
@@ -13,18 +16,23 @@ namespace MediaMonitor.Webhooks;
 /// <param name="To">Alerts raised before this time; left out, now.</param>
 public sealed record ReplaySubscription(DateTimeOffset? From, DateTimeOffset? To);
 
-public sealed record ReplayAccepted(Guid SubscriptionId, DateTimeOffset From, DateTimeOffset To, int Alerts, int Scheduled, int AlreadyPending);
+public sealed record ReplayAccepted(Guid SubscriptionId, Guid ReplayId, DateTimeOffset From, DateTimeOffset To, int Alerts);
+
+/// <summary>Schedule the next batch of a replay: the alerts after the given one (raised time, then id).</summary>
+public sealed record RunReplay(Guid SubscriptionId, Guid ReplayId, DateTimeOffset From, DateTimeOffset To, DateTimeOffset? AfterRaisedAt = null, Guid? AfterId = null);
 
 public static class ReplaySubscriptionEndpoint
 {
-    /// <summary>Alerts one replay may cover: enough for days of a busy watchlist, and a bounded transaction.</summary>
+    /// <summary>Alerts one replay may cover: enough for days of a busy watchlist.</summary>
     public const int MaxAlerts = 10_000;
 
     /// <summary>
     /// Sends again every alert the subscription wants (by its current filter) raised in the range: for a subscriber
-    /// that lost data. An alert it was sent before goes again with the same <c>webhook-id</c> (a new run of its
-    /// delivery); one it never had (raised before it subscribed, or while paused) gets a delivery now. Deliveries still
-    /// pending are left to finish.
+    /// that lost data. 202 at once, with how many alerts the range holds; the deliveries are scheduled in the background,
+    /// in raised order, in durable batches. An alert it was sent before goes again with the same <c>webhook-id</c> (a
+    /// new run of its delivery); one it never had (raised before it subscribed, or while paused) gets a delivery now.
+    /// Deliveries still pending are left to finish. The replay is recorded on the subscription's stream, so two at once
+    /// are one too many: the second hears 409.
     /// </summary>
     [WolverinePost("/api/subscriptions/{id}/replay"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType<ReplayAccepted>(202), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
@@ -41,11 +49,27 @@ public static class ReplaySubscriptionEndpoint
         if (errors.Any) return (Problems.Invalid(errors), messages);
         var from = command.From!.Value;
 
-        var subscription = await session.LoadAsync<Subscription>(id, ct);
-        if (subscription is null) return (Problems.NotFound("Subscription", id), messages);
+        var stream = await session.Events.FetchForWriting<Subscription>(id, ct);
+        if (stream.Aggregate is not { } subscription) return (Problems.NotFound("Subscription", id), messages);
         if (subscription.State != SubscriptionState.Active)
             return (Problems.Conflict($"Subscription {id} is {subscription.State.ToString().ToLowerInvariant()}; resume it first."), messages);
 
+        var alerts = await Wanted(session, subscription, from, to).CountAsync(ct);
+        if (alerts > MaxAlerts)
+        {
+            errors.Add("from", $"More than {MaxAlerts:N0} alerts in this range ({alerts:N0}); replay it in parts.");
+            return (Problems.Invalid(errors), messages);
+        }
+
+        var started = new SubscriptionReplayStarted(id, Guid.CreateVersion7(now), from, to, alerts, now);
+        stream.AppendOne(started);
+        messages.Add(new RunReplay(id, started.ReplayId, from, to));
+        return (Results.Accepted($"/api/subscriptions/{id}/deliveries", new ReplayAccepted(id, started.ReplayId, from, to, alerts)), messages);
+    }
+
+    /// <summary>The alerts of the range the subscription wants, by its current filter.</summary>
+    public static IQueryable<AlertView> Wanted(IQuerySession session, Subscription subscription, DateTimeOffset from, DateTimeOffset to)
+    {
         var query = session.Query<AlertView>().Where(a => a.RaisedAt >= from && a.RaisedAt < to);
         if (!subscription.IncludeBackfill) query = query.Where(a => !a.Backfill);
         if (subscription.WatchlistIds is { } wanted)
@@ -53,40 +77,66 @@ public static class ReplaySubscriptionEndpoint
             var ids = wanted.ToArray();
             query = query.Where(a => a.WatchlistId.IsOneOf(ids));
         }
-        var alerts = await query.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
-            .Select(a => new ReplayedAlert(a.Id, a.WatchlistId, a.RaisedAt)).Take(MaxAlerts + 1).ToListAsync(ct);
-        if (alerts.Count > MaxAlerts)
-        {
-            errors.Add("from", $"More than {MaxAlerts} alerts in this range; replay it in parts.");
-            return (Problems.Invalid(errors), messages);
-        }
+        return query;
+    }
+}
 
-        var deliveryIds = alerts.Select(a => DispatchAlertHandler.DeliveryId(id, a.Id)).ToArray();
+/// <summary>
+/// One batch of a replay in one transaction: its deliveries and their first attempts commit together with the message
+/// for the next batch (Wolverine's outbox), so a replay cut short by a restart goes on from its last batch. A
+/// subscription paused or deleted meanwhile ends its replay.
+/// </summary>
+public static class RunReplayHandler
+{
+    public const int BatchSize = 500;
+
+    public static void Configure(HandlerChain chain)
+    {
+        // A batch that loses a race with a delivery's own attempt is simply done again.
+        chain.FailureLogLevel = LogLevel.Warning;
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
+            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+    }
+
+    public static async Task<OutgoingMessages> Handle(RunReplay run, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var messages = new OutgoingMessages();
+        var subscription = await session.LoadAsync<Subscription>(run.SubscriptionId, ct);
+        if (subscription is not { State: SubscriptionState.Active }) return messages;
+
+        var query = ReplaySubscriptionEndpoint.Wanted(session, subscription, run.From, run.To);
+        if (run.AfterRaisedAt is { } afterRaisedAt && run.AfterId is { } afterId)
+        {
+            // Keyset paging in the order Marten sorts by: the expressions it orders with, compared as a row.
+            var schema = session.DocumentStore.Options.DatabaseSchemaName;
+            query = query.Where(a => a.MatchesSql($"({schema}.mt_immutable_timestamptz(d.data ->> 'raisedAt'), d.id) > ({schema}.mt_immutable_timestamptz(?), ?)",
+                afterRaisedAt.ToString("O"), afterId));
+        }
+        var alerts = await query.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)
+            .Select(a => new ReplayedAlert(a.Id, a.WatchlistId, a.RaisedAt)).Take(BatchSize).ToListAsync(ct);
+
+        var now = clock.GetUtcNow();
+        var deliveryIds = alerts.Select(a => DispatchAlertHandler.DeliveryId(run.SubscriptionId, a.Id)).ToArray();
         var existing = (await session.LoadManyAsync<Delivery>(ct, deliveryIds)).ToDictionary(d => d.Id);
-        var scheduled = 0;
-        var pending = 0;
         for (var i = 0; i < alerts.Count; i++)
         {
             var ticket = Guid.CreateVersion7(now);
             if (existing.TryGetValue(deliveryIds[i], out var delivery))
             {
-                if (delivery.Status == DeliveryStatus.Pending)
-                {
-                    pending++;
-                    continue;
-                }
-                // At the version read: a concurrent attempt or replay of this delivery makes this one fail (409), not interleave.
-                session.Events.Append(delivery.Id, delivery.Version + 1, new DeliveryRequeued(delivery.Id, id, ticket, DeliveryTrigger.Replay, now));
+                if (delivery.Status == DeliveryStatus.Pending) continue;
+                // At the version read: a concurrent attempt or redelivery makes this batch start again, not interleave.
+                session.Events.Append(delivery.Id, delivery.Version + 1,
+                    new DeliveryRequeued(delivery.Id, run.SubscriptionId, ticket, DeliveryTrigger.Replay, now));
             }
             else
             {
-                session.Events.StartStream<Delivery>(deliveryIds[i], new DeliveryScheduled(deliveryIds[i], id, alerts[i].Id,
+                session.Events.StartStream<Delivery>(deliveryIds[i], new DeliveryScheduled(deliveryIds[i], run.SubscriptionId, alerts[i].Id,
                     alerts[i].WatchlistId, alerts[i].RaisedAt, ticket, DeliveryTrigger.Replay, now));
             }
-            messages.Add(new DeliverWebhook(deliveryIds[i], id, ticket));
-            scheduled++;
+            messages.Add(new DeliverWebhook(deliveryIds[i], run.SubscriptionId, ticket));
         }
-        return (Results.Accepted($"/api/subscriptions/{id}/deliveries", new ReplayAccepted(id, from, to, alerts.Count, scheduled, pending)), messages);
+        if (alerts.Count == BatchSize) messages.Add(run with { AfterRaisedAt = alerts[^1].RaisedAt, AfterId = alerts[^1].Id });
+        return messages;
     }
 
     private sealed record ReplayedAlert(Guid Id, Guid WatchlistId, DateTimeOffset RaisedAt);

@@ -16,6 +16,9 @@ public sealed record SubscriptionDeleted(Guid SubscriptionId, DateTimeOffset At)
 /// <see cref="SubscriptionSecrets"/>); the previous one still signs until <paramref name="PreviousSecretExpiresAt"/>.</summary>
 public sealed record SubscriptionSecretRotated(Guid SubscriptionId, DateTimeOffset PreviousSecretExpiresAt, DateTimeOffset At);
 
+/// <summary>Every alert of the range the subscription wants is to be sent again (<see cref="RunReplayHandler"/>).</summary>
+public sealed record SubscriptionReplayStarted(Guid SubscriptionId, Guid ReplayId, DateTimeOffset From, DateTimeOffset To, int Alerts, DateTimeOffset At);
+
 public enum SubscriptionState { Active, Paused, Disabled, Deleted }
 
 /// <summary>The subscription stream folded into its current state, kept inline as a document.</summary>
@@ -32,6 +35,8 @@ public sealed partial class Subscription : IRevisioned
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SecretRotatedAt { get; set; }
     public DateTimeOffset? PreviousSecretExpiresAt { get; set; }
+    /// <summary>When a replay of past alerts was last asked for.</summary>
+    public DateTimeOffset? LastReplayAt { get; set; }
     public int Version { get; set; }
 
     /// <summary>Whether this subscription wants an alert of <paramref name="watchlistId"/>.</summary>
@@ -57,6 +62,7 @@ public sealed partial class Subscription : IRevisioned
         UpdatedAt = e.At;
     }
     public void Apply(SubscriptionDeleted e) { State = SubscriptionState.Deleted; UpdatedAt = e.At; }
+    public void Apply(SubscriptionReplayStarted e) { LastReplayAt = e.At; }
 
     public void Apply(SubscriptionSecretRotated e)
     {

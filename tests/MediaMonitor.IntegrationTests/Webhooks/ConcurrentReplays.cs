@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using MediaMonitor.Webhooks;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -23,6 +24,26 @@ public sealed class ConcurrentReplays(AppFixture app) : WebhookTest(app)
         Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.Accepted);
         var sent = new[] { await receiver.NextAsync(), await receiver.NextAsync(), await receiver.NextAsync() };
         Assert.Equal(3, sent.Select(r => r.Header("webhook-id")).Distinct().Count());
+        await receiver.NothingMoreAsync(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task a_replay_of_more_alerts_than_one_batch_sends_every_one_once()
+    {
+        var receiver = await Receiver();
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var count = RunReplayHandler.BatchSize + 7;
+        var batch = Enumerable.Range(0, count).Select(i => new { body = $"A rocket attack hit town number {i}." });
+        await Json(await PostJson("/api/articles/batch", batch, AppFixture.IngestKey), HttpStatusCode.OK);
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        var replay = await Json(await PostJson($"/api/subscriptions/{subscription}/replay", new { from = before }), HttpStatusCode.Accepted);
+
+        Assert.Equal(count, replay["alerts"]!.GetValue<int>());
+        var ids = new HashSet<string>();
+        for (var i = 0; i < count; i++) ids.Add((await receiver.NextAsync()).Header("webhook-id"));
+        Assert.Equal(count, ids.Count);
         await receiver.NothingMoreAsync(TimeSpan.FromSeconds(1));
     }
 }
