@@ -5,6 +5,7 @@ using MediaMonitor.Audit;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
+using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Wolverine;
 using Wolverine.Http;
@@ -43,6 +44,7 @@ builder.Services.AddAudit();
 builder.Host.UseWolverine(opts =>
 {
     opts.UseMediaMonitorMessaging(builder.Configuration);
+    opts.UseWatchlistMessaging();
     opts.UseWebhookMessaging(builder.Configuration);
 });
 builder.Services.AddWolverineHttp();

@@ -24,12 +24,28 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
     /// <summary>Articles per transaction: large enough to amortise the commit, small enough to keep transactions short.</summary>
     public const int ChunkSize = 250;
 
-    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, CancellationToken ct)
+    /// <summary>Alerts per transaction: a chunk of articles that match many watchlists commits in parts, so that one
+    /// transaction's work, and how far a batch can run past its time budget, stay bounded.</summary>
+    public const int MaxAlertsPerTransaction = 1_000;
+
+    /// <summary>Every article taken in (or found a duplicate), in order.</summary>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, CancellationToken ct) =>
+        (await IngestAsync(candidates, deadline: null, ct)).Select(o => o!).ToList();
+
+    /// <summary>
+    /// The articles in order, transaction by transaction, until <paramref name="deadline"/> has passed (at least one is
+    /// always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
+    /// </summary>
+    public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, CancellationToken ct)
     {
-        var outcomes = new List<IngestOutcome>(candidates.Count);
-        foreach (var chunk in candidates.Chunk(ChunkSize))
+        var outcomes = new IngestOutcome?[candidates.Count];
+        var next = 0;
+        while (next < candidates.Count && (next == 0 || deadline is not { } d || clock.GetUtcNow() < d))
         {
-            outcomes.AddRange(await IngestChunkAsync(chunk, ct));
+            var chunk = candidates.Skip(next).Take(ChunkSize).ToList();
+            var taken = await IngestChunkAsync(chunk, ct);
+            for (var i = 0; i < taken.Count; i++) outcomes[next + i] = taken[i];
+            next += taken.Count;
         }
         return outcomes;
     }
@@ -54,6 +70,8 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         }
     }
 
+    /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertsPerTransaction"/> alerts (at least one
+    /// article); returns the outcomes of those taken.</summary>
     private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
@@ -81,9 +99,17 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
             .Select(f => IngestDecision.Decide(f.Candidate, compiled, f.Id, now, Guid.CreateVersion7))
             .ToList();
 
+        var taken = chunk.Count;
+        var alerts = 0;
         for (var i = 0; i < fresh.Count; i++)
         {
             var decision = decisions[i];
+            alerts += decision.Alerts.Count;
+            if (alerts > MaxAlertsPerTransaction && i > 0)
+            {
+                taken = fresh[i].Index;
+                break;
+            }
             session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
             foreach (var alert in decision.Alerts)
             {
@@ -94,7 +120,7 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         }
 
         await session.SaveChangesAsync(ct);
-        return outcomes.Select(o => o!).ToList();
+        return outcomes.Take(taken).Select(o => o!).ToList();
     }
 
     private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)

@@ -78,7 +78,7 @@ public static class RunBackfillHandler
         // Every failed attempt is retried until one succeeds; most are a race with a concurrent write to the same
         // stream, which the retry settles. A warning, then, not an error an operator must act on.
         chain.FailureLogLevel = LogLevel.Warning;
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
             .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
     }
 

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Wolverine;
 
 namespace MediaMonitor.Watchlists;
 
@@ -14,5 +15,12 @@ public static class Configuration
         marten.Schema.For<Backfill>().Index(x => x.WatchlistId);
         // Async: counters fed by every article stream (see WatchlistMatchStats).
         marten.Projections.Add<WatchlistMatchStatsProjection>(ProjectionLifecycle.Async);
+    }
+
+    public static void UseWatchlistMessaging(this WolverineOptions opts)
+    {
+        // Backfills one batch at a time: two backfills over the same articles would otherwise keep colliding on them.
+        opts.LocalQueue("backfills").Sequential();
+        opts.PublishMessage<RunBackfill>().ToLocalQueue("backfills");
     }
 }

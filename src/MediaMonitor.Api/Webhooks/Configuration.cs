@@ -12,6 +12,7 @@ public static class Configuration
 {
     public const string DispatchQueue = "alert-dispatch";
     public const string DeliveryQueue = "webhooks";
+    public const string ReplayQueue = "replays";
 
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +48,9 @@ public static class Configuration
         opts.PublishMessage<IEvent<AlertRaised>>().ToLocalQueue(DispatchQueue);
         opts.LocalQueue(DeliveryQueue).MaximumParallelMessages(options.MaxParallelDeliveries);
         opts.PublishMessage<DeliverWebhook>().ToLocalQueue(DeliveryQueue);
+        // Replays one batch at a time: two replays over the same alerts would otherwise keep colliding on their deliveries.
+        opts.LocalQueue(ReplayQueue).Sequential();
+        opts.PublishMessage<RunReplay>().ToLocalQueue(ReplayQueue);
         // Retries are scheduled messages in PostgreSQL; this is how soon one that falls due is picked up.
         opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
     }

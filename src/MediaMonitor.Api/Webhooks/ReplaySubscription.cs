@@ -94,7 +94,7 @@ public static class RunReplayHandler
     {
         // A batch that loses a race with a delivery's own attempt is simply done again.
         chain.FailureLogLevel = LogLevel.Warning;
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
+        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
             .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
     }
 
