@@ -33,21 +33,36 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         (await IngestAsync(candidates, deadline: null, ct)).Select(o => o!).ToList();
 
     /// <summary>
-    /// The articles in order, transaction by transaction, until <paramref name="deadline"/> has passed (at least one is
-    /// always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
+    /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> (at least
+    /// one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
     /// </summary>
     public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, CancellationToken ct)
     {
         var outcomes = new IngestOutcome?[candidates.Count];
         var next = 0;
-        while (next < candidates.Count && (next == 0 || deadline is not { } d || clock.GetUtcNow() < d))
+        var started = clock.GetUtcNow();
+        while (next < candidates.Count)
         {
-            var chunk = candidates.Skip(next).Take(ChunkSize).ToList();
+            var size = next == 0 ? ChunkSize : ChunkFitting(deadline, started, next);
+            if (size == 0) break;
+            var chunk = candidates.Skip(next).Take(size).ToList();
             var taken = await IngestChunkAsync(chunk, ct);
             for (var i = 0; i < taken.Count; i++) outcomes[next + i] = taken[i];
             next += taken.Count;
         }
         return outcomes;
+    }
+
+    /// <summary>How many more articles fit in the time left, at the pace of those taken so far: a transaction
+    /// started just before the deadline would otherwise run a whole chunk past it.</summary>
+    private int ChunkFitting(DateTimeOffset? deadline, DateTimeOffset started, int taken)
+    {
+        if (deadline is not { } d) return ChunkSize;
+        var now = clock.GetUtcNow();
+        if (now >= d) return 0;
+        var perArticle = (now - started) / taken;
+        if (perArticle <= TimeSpan.Zero) return ChunkSize;
+        return (int)Math.Min(ChunkSize, (d - now) / perArticle);
     }
 
     private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)

@@ -12,7 +12,6 @@ public static class Configuration
 {
     public const string DispatchQueue = "alert-dispatch";
     public const string DeliveryQueue = "webhooks";
-    public const string ReplayQueue = "replays";
 
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,9 +47,9 @@ public static class Configuration
         opts.PublishMessage<IEvent<AlertRaised>>().ToLocalQueue(DispatchQueue);
         opts.LocalQueue(DeliveryQueue).MaximumParallelMessages(options.MaxParallelDeliveries);
         opts.PublishMessage<DeliverWebhook>().ToLocalQueue(DeliveryQueue);
-        // Replays one batch at a time: two replays over the same alerts would otherwise keep colliding on their deliveries.
-        opts.LocalQueue(ReplayQueue).Sequential();
-        opts.PublishMessage<RunReplay>().ToLocalQueue(ReplayQueue);
+        // A replay's batches take their turn with the alerts being dispatched: both create deliveries, and run side by
+        // side they kept colliding on the same ones whenever the dispatch had a backlog.
+        opts.PublishMessage<RunReplay>().ToLocalQueue(DispatchQueue);
         // Retries are scheduled messages in PostgreSQL; this is how soon one that falls due is picked up.
         opts.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
     }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using JasperFx.Events;
+using MediaMonitor.Alerts;
 using MediaMonitor.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -45,5 +49,19 @@ public sealed class ConcurrentReplays(AppFixture app) : WebhookTest(app)
         for (var i = 0; i < count; i++) ids.Add((await receiver.NextAsync()).Header("webhook-id"));
         Assert.Equal(count, ids.Count);
         await receiver.NothingMoreAsync(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public void a_replay_takes_its_turn_with_the_alerts_being_dispatched_so_the_two_never_race_over_a_delivery()
+    {
+        var bus = App.Host.Services.GetRequiredService<IMessageBus>();
+        var now = DateTimeOffset.UtcNow;
+        var alert = new Event<AlertRaised>(new AlertRaised(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 1, "Attacks", null, "en",
+            null, null, null, [], now));
+
+        var replayedOn = bus.PreviewSubscriptions(new RunReplay(Guid.NewGuid(), Guid.NewGuid(), now.AddDays(-1), now)).Single().Destination;
+        var dispatchedOn = bus.PreviewSubscriptions(alert).Single().Destination;
+
+        Assert.Equal(dispatchedOn, replayedOn);
     }
 }
