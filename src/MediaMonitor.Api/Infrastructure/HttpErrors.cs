@@ -45,9 +45,13 @@ public static class HttpErrors
     /// </summary>
     public static WebApplication UseRequestGuards(this WebApplication app)
     {
-        app.Use(NilIdGuard.InvokeAsync);
-        app.Use(QueryValueGuard.InvokeAsync);
-        app.Use(JsonBodyGuard.InvokeAsync);
+        // A path no endpoint has is 404 for everyone, whatever its query or body.
+        app.UseWhen(c => c.GetEndpoint() is not null, guarded =>
+        {
+            guarded.Use(NilIdGuard.InvokeAsync);
+            guarded.Use(QueryValueGuard.InvokeAsync);
+            guarded.Use(JsonBodyGuard.InvokeAsync);
+        });
         return app;
     }
 

@@ -28,13 +28,17 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
     /// transaction's work, and how far a batch can run past its time budget, stay bounded.</summary>
     public const int MaxAlertsPerTransaction = 1_000;
 
+    /// <summary>The first transaction of a batch with a time budget: small enough to be quick whatever the articles
+    /// hold, large enough to tell the pace of the rest.</summary>
+    public const int PaceChunk = 25;
+
     /// <summary>Every article taken in (or found a duplicate), in order.</summary>
     public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, CancellationToken ct) =>
         (await IngestAsync(candidates, deadline: null, ct)).Select(o => o!).ToList();
 
     /// <summary>
-    /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> (at least
-    /// one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
+    /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
+    /// of the first (at least one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
     /// </summary>
     public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, CancellationToken ct)
     {
@@ -43,7 +47,7 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         var started = clock.GetUtcNow();
         while (next < candidates.Count)
         {
-            var size = next == 0 ? ChunkSize : ChunkFitting(deadline, started, next);
+            var size = next == 0 ? FirstChunk(deadline) : ChunkFitting(deadline, started, next);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
             var taken = await IngestChunkAsync(chunk, ct);
@@ -52,6 +56,15 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         }
         return outcomes;
     }
+
+    /// <summary>Without a deadline, a whole chunk; with one, a few articles to learn the pace (one when the time is
+    /// spent already, say on reading a large body), so that not even the first transaction runs far past it.</summary>
+    private int FirstChunk(DateTimeOffset? deadline) => deadline switch
+    {
+        null => ChunkSize,
+        { } d when clock.GetUtcNow() >= d => 1,
+        _ => PaceChunk,
+    };
 
     /// <summary>How many more articles fit in the time left, at the pace of those taken so far: a transaction
     /// started just before the deadline would otherwise run a whole chunk past it.</summary>

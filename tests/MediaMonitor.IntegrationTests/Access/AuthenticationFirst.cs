@@ -47,4 +47,16 @@ public sealed class AuthenticationFirst(AppFixture app) : ApiTest(app)
 
         Assert.Contains("application/json", problem["detail"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("POST", "/api/alerts/01a2340a-8e4c-70d1-bc14-6bad87088365/extra/dismiss", "text/plain", null)]
+    [InlineData("PUT", "/api/watchlists/01a2340a-8e4c-70d1-bc14-6bad87088365/extra/name", "application/json", "not-a-key-0123456789")]
+    [InlineData("DELETE", "/api/subscriptions/01a2340a-8e4c-70d1-bc14-6bad87088365/extra?=%00", "application/json", null)]
+    [InlineData("POST", "/api/admin/projections//rebuild", "text/plain", AppFixture.IngestKey)]
+    public async Task a_path_no_endpoint_has_is_404_whatever_its_key_query_or_body(string method, string path, string contentType, string? key)
+    {
+        var response = await Send(method, path, contentType, key);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
 }
