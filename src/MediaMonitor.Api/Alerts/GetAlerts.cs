@@ -50,6 +50,7 @@ public static class GetAlertsEndpoint
         if (asOf is { } instant) return await AlertFeedAsOf.PageAsync(session, query, instant, wanted, page, limit ?? DefaultLimit, ct);
 
         if (wanted is { } current) query = query.Where(x => x.State == current);
+        if (CursorBound.LeadingTime(page) is { } before) query = query.Where(x => x.RaisedAt <= before);
         var ordered = query.OrderByDescending(x => x.RaisedAt).ThenByDescending(x => x.Id);
         return new StreamPagedByCursor<AlertView>(ordered, page, limit ?? DefaultLimit);
     }

@@ -35,8 +35,10 @@ public static class GetDeliveriesEndpoints
         if (alertId is { } a) query = query.Where(x => x.AlertId == a);
         if (from is { } f) query = query.Where(x => x.CreatedAt >= f);
         if (to is { } t) query = query.Where(x => x.CreatedAt < t);
+        var page = string.IsNullOrWhiteSpace(cursor) ? null : cursor;
+        if (CursorBound.LeadingTime(page) is { } before) query = query.Where(x => x.CreatedAt <= before);
         var ordered = query.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id);
-        return new StreamPagedByCursor<Delivery>(ordered, string.IsNullOrWhiteSpace(cursor) ? null : cursor, limit ?? DefaultLimit);
+        return new StreamPagedByCursor<Delivery>(ordered, page, limit ?? DefaultLimit);
     }
 
     [WolverineGet("/api/deliveries/{id}"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]

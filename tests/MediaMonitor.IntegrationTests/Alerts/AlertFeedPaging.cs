@@ -24,6 +24,21 @@ public sealed class AlertFeedPaging(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task the_cursor_of_a_page_leads_with_the_raised_time_of_its_last_alert_which_bounds_the_next_page()
+    {
+        await CreateWatchlist("Security", ("rocket attack", "en"));
+        for (var n = 1; n <= 3; n++) await RaiseOne(n);
+
+        var page = await Json(await Get("/api/alerts?limit=2"), HttpStatusCode.OK);
+
+        var last = page["items"]!.AsArray()[^1]!["raisedAt"]!.GetValue<DateTimeOffset>();
+        var leading = MediaMonitor.Infrastructure.CursorBound.LeadingTime(page["nextCursor"]!.GetValue<string>());
+        // PostgreSQL keeps instants to the microsecond: the cursor holds the raised time rounded to one.
+        Assert.NotNull(leading);
+        Assert.InRange((leading.Value - last).Duration(), TimeSpan.Zero, TimeSpan.FromTicks(5));
+    }
+
+    [Fact]
     public async Task without_a_limit_one_page_holds_all_and_has_no_next_cursor()
     {
         await CreateWatchlist("Security", ("rocket attack", "en"));
