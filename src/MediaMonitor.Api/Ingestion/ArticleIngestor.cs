@@ -50,7 +50,7 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
             var size = next == 0 ? FirstChunk(deadline) : ChunkFitting(deadline, started, next);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
-            var taken = await IngestChunkAsync(chunk, ct);
+            var taken = await IngestChunkAsync(chunk, deadline, ct);
             for (var i = 0; i < taken.Count; i++) outcomes[next + i] = taken[i];
             next += taken.Count;
         }
@@ -78,7 +78,7 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         return (int)Math.Min(ChunkSize, (d - now) / perArticle);
     }
 
-    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
+    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, DateTimeOffset? deadline, CancellationToken ct)
     {
         try
         {
@@ -87,9 +87,13 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         catch (Exception e) when (IsUniqueViolation(e) && chunk.Count > 1)
         {
             // Another request committed one of these articles meanwhile: redo them one by one, so that only
-            // the article that lost the race becomes a duplicate.
+            // the article that lost the race becomes a duplicate; one transaction each, so no further than the deadline.
             var outcomes = new List<IngestOutcome>(chunk.Count);
-            foreach (var candidate in chunk) outcomes.AddRange(await IngestChunkAsync([candidate], ct));
+            foreach (var candidate in chunk)
+            {
+                if (outcomes.Count > 0 && clock.GetUtcNow() >= deadline) break;
+                outcomes.AddRange(await IngestChunkAsync([candidate], deadline, ct));
+            }
             return outcomes;
         }
         catch (Exception e) when (IsUniqueViolation(e))
