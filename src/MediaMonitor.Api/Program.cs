@@ -9,6 +9,7 @@ using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Http.Marten;
 
 // Our commands (ingest, export) are found wherever the process starts, not only when this is the entry assembly.
 [assembly: JasperFxAssembly]
@@ -63,6 +64,8 @@ app.MapWolverineEndpoints(opts =>
     opts.RejectUnparseableQueryValues = true;
     // The correlation id UseCorrelation settles on, for Wolverine's sessions and messages too.
     opts.ApplyCorrelationIdHeaderToAllEndpoints = true;
+    // A command that lost a race for its stream (another change committed first) answers 409, not 500.
+    opts.MapMartenConcurrencyFailuresToConflict();
 });
 
 return await app.RunJasperFxCommands(args);

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Alerts;
 
@@ -12,25 +13,27 @@ public sealed record AcknowledgeAlert(string? Note);
 
 public static class AcknowledgeAlertEndpoint
 {
-    public static Decision Decide(AlertView alert, AcknowledgeAlert command, string actor, DateTimeOffset now)
+    public static ProblemDetails Validate(AcknowledgeAlert? command, Alert alert)
     {
-        var (note, refusal) = ChangeAlert.CheckNote(command.Note);
-        if (refusal is not null) return refusal;
-        return alert.State switch
-        {
-            AlertState.Open => new Decision.Append(new AlertAcknowledged(alert.Id, note, actor, now)),
-            AlertState.Acknowledged => new Decision.NoChange(),
-            _ => new Decision.Refuse(Problems.Conflict($"Alert {alert.Id} is dismissed; a dismissed alert cannot be acknowledged.")),
-        };
+        var note = AlertInput.CheckNote(command?.Note);
+        if (!ReferenceEquals(note, WolverineContinue.NoProblems)) return note;
+        return alert.State == AlertState.Dismissed
+            ? Problems.ConflictDetails($"Alert {alert.Id} is dismissed; a dismissed alert cannot be acknowledged.")
+            : WolverineContinue.NoProblems;
     }
+
+    public static Events Decide(Alert alert, AcknowledgeAlert? command, string actor, DateTimeOffset now) =>
+        alert.State == AlertState.Open ? [new AlertAcknowledged(alert.Id, AlertInput.Note(command?.Note), actor, now)] : [];
 
     /// <summary>
     /// Marks an Open alert Acknowledged, recording the key's name and the note (optional). Acknowledging it again
     /// changes nothing, the note included; a dismissed alert cannot be acknowledged (409).
     /// </summary>
     [WolverinePost("/api/alerts/{id}/acknowledge"), Authorize(Policy = Scopes.Admin), Tags("Alerts")]
-    [ProducesResponseType<AlertView>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
+    [ProducesResponseType<Alert>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
     // The body is optional (nullable: Wolverine binds no body or an empty one to null): a change needs no note.
-    public static Task<IResult> Post(Guid id, AcknowledgeAlert? command, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        ChangeAlert.ApplyAsync(session, id, a => Decide(a, command ?? new AcknowledgeAlert(null), ChangeAlert.Actor(user), clock.GetUtcNow()), ct);
+    public static (UpdatedAggregate, Events) Post(AcknowledgeAlert? command,
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = AlertInput.Missing)] Alert alert,
+        ClaimsPrincipal user, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(alert, command, AlertInput.Actor(user), clock.GetUtcNow()));
 }

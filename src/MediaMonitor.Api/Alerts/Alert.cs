@@ -27,62 +27,37 @@ public enum AlertState { Open, Acknowledged, Dismissed }
 public sealed record AlertStateChange(AlertState State, DateTimeOffset At, string Actor, string? Note);
 
 /// <summary>
-/// The alert stream folded into a document, the feed's item. <see cref="History"/> keeps every state change,
-/// so the state at any past instant can be told from the document alone (see <see cref="AsOf"/>).
+/// What acknowledging and dismissing decide on, and answer with: the alert's state, folded live from its stream (a
+/// handful of events) whenever a command loads it. The feed reads <see cref="AlertView"/>.
 /// </summary>
-public sealed class AlertView
+public sealed partial class Alert
 {
     public Guid Id { get; set; }
-    public Guid ArticleId { get; set; }
     public Guid WatchlistId { get; set; }
-    public int WatchlistVersion { get; set; }
-    public string WatchlistName { get; set; } = "";
-    public string? ArticleTitle { get; set; }
-    public string Lang { get; set; } = "";
-    public string? Source { get; set; }
-    public string? Url { get; set; }
-    public DateTimeOffset? PublishedAt { get; set; }
-    public IReadOnlyList<AlertHit> Hits { get; set; } = [];
-    /// <summary>Hits found but not listed in <see cref="Hits"/> (which holds the first of each term).</summary>
-    public int HitsOmitted { get; set; }
+    public Guid ArticleId { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
-    public bool Backfill { get; set; }
     public AlertState State { get; set; }
     /// <summary>When the alert entered its current state; null while it is still Open.</summary>
     public DateTimeOffset? StateChangedAt { get; set; }
     /// <summary>The note of the change that led to the current state, if it had one.</summary>
     public string? Note { get; set; }
-    public IReadOnlyList<AlertStateChange> History { get; set; } = [];
+    /// <summary>Every state change, with who made it.</summary>
+    public List<AlertStateChange> History { get; set; } = [];
 
-    /// <summary>
-    /// The alert after one state change, as a copy: the instance Marten handed out for writing is the one its inline
-    /// projection folds the committed event into, so changing it here would record the change twice.
-    /// </summary>
-    public AlertView After(object e)
+    public static Alert Create(AlertRaised e) => new()
     {
-        var change = e switch
-        {
-            AlertAcknowledged x => new AlertStateChange(AlertState.Acknowledged, x.At, x.Actor, x.Note),
-            AlertDismissed x => new AlertStateChange(AlertState.Dismissed, x.At, x.Actor, x.Note),
-            _ => throw new ArgumentException($"{e.GetType().Name} is not an alert state change.", nameof(e)),
-        };
-        return With([.. History, change]);
-    }
+        Id = e.AlertId, WatchlistId = e.WatchlistId, ArticleId = e.ArticleId, RaisedAt = e.RaisedAt, State = AlertState.Open,
+    };
 
-    /// <summary>
-    /// The alert as it stood at <paramref name="instant"/>: only the changes made by then, and the state, time
-    /// and note of the last of them (Open, with neither, if there was none). A copy; this instance is unchanged.
-    /// </summary>
-    public AlertView AsOf(DateTimeOffset instant) => With(History.Where(c => c.At <= instant).ToList());
+    public void Apply(AlertAcknowledged e) => Change(AlertState.Acknowledged, e.At, e.Actor, e.Note);
 
-    private AlertView With(IReadOnlyList<AlertStateChange> history)
+    public void Apply(AlertDismissed e) => Change(AlertState.Dismissed, e.At, e.Actor, e.Note);
+
+    private void Change(AlertState state, DateTimeOffset at, string actor, string? note)
     {
-        var view = (AlertView)MemberwiseClone();
-        var last = history.Count > 0 ? history[^1] : null;
-        view.History = history;
-        view.State = last?.State ?? AlertState.Open;
-        view.StateChangedAt = last?.At;
-        view.Note = last?.Note;
-        return view;
+        State = state;
+        StateChangedAt = at;
+        Note = note;
+        History.Add(new AlertStateChange(state, at, actor, note));
     }
 }

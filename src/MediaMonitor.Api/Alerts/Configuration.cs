@@ -7,6 +7,8 @@ public static class Configuration
 {
     public static void AddAlerts(this StoreOptions marten)
     {
+        // Commands decide on the alert folded live from its few events; the feed reads the inline view.
+        marten.Projections.LiveStreamAggregation<Alert>();
         marten.Projections.Add<AlertViewProjection>(ProjectionLifecycle.Inline);
         marten.Schema.For<AlertView>()
             .Index(x => x.RaisedAt)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Watchlists;
 using Marten;
+using Wolverine.Http;
 
 namespace MediaMonitor.Ingestion;
 
@@ -46,11 +47,10 @@ public sealed class SeedLoader(
             var id = SeedId(seed.Id);
             if (await session.Events.FetchStreamStateAsync(id, ct) is not null) continue;
 
-            var (e, errors) = CreateWatchlistEndpoint.Decide(
-                new CreateWatchlist(seed.Name, (seed.Terms ?? []).Select(t => (WatchTermInput?)new WatchTermInput(t.Phrase, t.Lang)).ToList(), seed.Rule),
-                id, clock.GetUtcNow());
-            if (e is null) throw new InvalidOperationException($"Seed watchlist '{seed.Id}' in {file} is invalid: {errors.Summary()}");
-            session.Events.StartStream<Watchlist>(id, e);
+            var command = new CreateWatchlist(seed.Name, (seed.Terms ?? []).Select(t => (WatchTermInput?)new WatchTermInput(t.Phrase, t.Lang)).ToList(), seed.Rule);
+            if (CreateWatchlistEndpoint.Validate(command) is var problem && !ReferenceEquals(problem, WolverineContinue.NoProblems))
+                throw new InvalidOperationException($"Seed watchlist '{seed.Id}' in {file} is invalid: {problem.Detail}");
+            session.Events.StartStream<Watchlist>(id, CreateWatchlistEndpoint.Decide(command, id, clock.GetUtcNow()));
             created++;
         }
         try

@@ -1,10 +1,11 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Matching.Rules;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Watchlists;
 
@@ -13,34 +14,35 @@ public sealed record ChangeWatchlistRule(string? Rule);
 
 public static class ChangeWatchlistRuleEndpoint
 {
-    /// <exception cref="RuleSyntaxException">The rule cannot be parsed.</exception>
-    public static Decision Decide(Watchlist current, ChangeWatchlistRule command, DateTimeOffset now)
+    public static ProblemDetails Validate(ChangeWatchlistRule command, Watchlist watchlist)
     {
-        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
-        var rule = WatchlistInput.CheckRule(command.Rule);
-        if (rule is null && current.Terms.Count == 0)
-        {
-            var errors = new ValidationErrors();
-            errors.Add("rule", "This watchlist has no terms, so it needs its rule.");
-            return new Decision.Refuse(Problems.Invalid(errors));
-        }
-        return rule == current.Rule
-            ? new Decision.NoChange()
-            : new Decision.Append(new WatchlistRuleChanged(current.Id, rule, now));
-    }
-
-    [WolverinePut("/api/watchlists/{id}/rule"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
-    [ProducesResponseType<WatchlistResponse>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
-    [ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
-    public static async Task<IResult> Put(Guid id, ChangeWatchlistRule command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
+        if (WatchlistInput.RefuseArchived(watchlist) is { } refused) return refused;
+        string? rule;
         try
         {
-            return await ChangeWatchlist.ApplyAsync(session, id, w => Decide(w, command, clock.GetUtcNow()), ct);
+            rule = WatchlistInput.CheckRule(command.Rule);
         }
         catch (RuleSyntaxException e)
         {
             return WatchlistInput.RuleProblem(e);
         }
+        if (rule is not null || watchlist.Terms.Count > 0) return WolverineContinue.NoProblems;
+        var errors = new ValidationErrors();
+        errors.Add("rule", "This watchlist has no terms, so it needs its rule.");
+        return Problems.InvalidDetails(errors);
     }
+
+    /// <summary>The rule has passed <see cref="Validate"/>: it parses.</summary>
+    public static Events Decide(Watchlist watchlist, ChangeWatchlistRule command, DateTimeOffset now)
+    {
+        var rule = WatchlistInput.CheckRule(command.Rule);
+        return rule == watchlist.Rule ? [] : [new WatchlistRuleChanged(watchlist.Id, rule, now)];
+    }
+
+    [WolverinePut("/api/watchlists/{id}/rule"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
+    [ProducesResponseType<Watchlist>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Put(ChangeWatchlistRule command,
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = WatchlistInput.Missing)] Watchlist watchlist, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(watchlist, command, clock.GetUtcNow()));
 }

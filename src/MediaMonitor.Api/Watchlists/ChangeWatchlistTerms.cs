@@ -1,9 +1,10 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Watchlists;
 
@@ -11,19 +12,23 @@ public sealed record ChangeWatchlistTerms(IReadOnlyList<WatchTermInput?>? Terms)
 
 public static class ChangeWatchlistTermsEndpoint
 {
-    public static Decision Decide(Watchlist current, ChangeWatchlistTerms command, DateTimeOffset now)
+    public static ProblemDetails Validate(ChangeWatchlistTerms command, Watchlist watchlist)
     {
-        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
+        if (WatchlistInput.RefuseArchived(watchlist) is { } refused) return refused;
         var errors = new ValidationErrors();
-        var terms = WatchlistInput.CheckTerms(command.Terms, errors, hasRule: current.Rule is not null);
-        if (errors.Any) return new Decision.Refuse(Problems.Invalid(errors));
-        return terms.SequenceEqual(current.Terms)
-            ? new Decision.NoChange()
-            : new Decision.Append(new WatchlistTermsChanged(current.Id, terms, now));
+        WatchlistInput.CheckTerms(command.Terms, errors, hasRule: watchlist.Rule is not null);
+        return errors.Any ? Problems.InvalidDetails(errors) : WolverineContinue.NoProblems;
+    }
+
+    public static Events Decide(Watchlist watchlist, ChangeWatchlistTerms command, DateTimeOffset now)
+    {
+        var terms = WatchlistInput.CheckTerms(command.Terms, new ValidationErrors(), hasRule: watchlist.Rule is not null);
+        return terms.SequenceEqual(watchlist.Terms) ? [] : [new WatchlistTermsChanged(watchlist.Id, terms, now)];
     }
 
     [WolverinePut("/api/watchlists/{id}/terms"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
-    [ProducesResponseType<WatchlistResponse>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
-    public static Task<IResult> Put(Guid id, ChangeWatchlistTerms command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        ChangeWatchlist.ApplyAsync(session, id, w => Decide(w, command, clock.GetUtcNow()), ct);
+    [ProducesResponseType<Watchlist>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Put(ChangeWatchlistTerms command,
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = WatchlistInput.Missing)] Watchlist watchlist, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(watchlist, command, clock.GetUtcNow()));
 }

@@ -1,10 +1,10 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Matching.Rules;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace MediaMonitor.Watchlists;
 
@@ -12,36 +12,43 @@ public sealed record CreateWatchlist(string? Name, IReadOnlyList<WatchTermInput?
 
 public static class CreateWatchlistEndpoint
 {
-    /// <exception cref="RuleSyntaxException">The rule cannot be parsed.</exception>
-    public static (WatchlistCreated? Created, ValidationErrors Errors) Decide(CreateWatchlist command, Guid id, DateTimeOffset now)
+    public static ProblemDetails Validate(CreateWatchlist command)
     {
-        var rule = WatchlistInput.CheckRule(command.Rule);
-        var errors = new ValidationErrors();
-        var name = WatchlistInput.CheckName(command.Name, errors);
-        var terms = WatchlistInput.CheckTerms(command.Terms, errors, hasRule: rule is not null);
-        return errors.Any ? (null, errors) : (new WatchlistCreated(id, name!, terms, now, rule), errors);
-    }
-
-    [WolverinePost("/api/watchlists"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
-    [ProducesResponseType<WatchlistResponse>(201), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ValidationProblemDetails>(422)]
-    public static IResult Post(CreateWatchlist command, IDocumentSession session, TimeProvider clock)
-    {
-        WatchlistCreated? created;
-        ValidationErrors errors;
+        string? rule;
         try
         {
-            var now = clock.GetUtcNow();
-            (created, errors) = Decide(command, Guid.CreateVersion7(now), now);
+            rule = WatchlistInput.CheckRule(command.Rule);
         }
         catch (RuleSyntaxException e)
         {
             return WatchlistInput.RuleProblem(e);
         }
-        if (created is null) return Problems.Invalid(errors);
+        var errors = new ValidationErrors();
+        WatchlistInput.CheckName(command.Name, errors);
+        WatchlistInput.CheckTerms(command.Terms, errors, hasRule: rule is not null);
+        return errors.Any ? Problems.InvalidDetails(errors) : WolverineContinue.NoProblems;
+    }
 
-        session.Events.StartStream<Watchlist>(created.WatchlistId, created);
+    /// <summary>The command has passed <see cref="Validate"/>.</summary>
+    public static WatchlistCreated Decide(CreateWatchlist command, Guid id, DateTimeOffset now)
+    {
+        var rule = WatchlistInput.CheckRule(command.Rule);
+        var errors = new ValidationErrors();
+        var name = WatchlistInput.CheckName(command.Name, errors)!;
+        var terms = WatchlistInput.CheckTerms(command.Terms, errors, hasRule: rule is not null);
+        return new WatchlistCreated(id, name, terms, now, rule);
+    }
+
+    [WolverinePost("/api/watchlists"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
+    [ProducesResponseType<WatchlistResponse>(201), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ValidationProblemDetails>(422)]
+    public static (IResult, IStartStream) Post(CreateWatchlist command, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var created = Decide(command, Guid.CreateVersion7(now), now);
+        // The answer is the new stream's first state: the creation event folded, at version 1, and no matches yet.
         var watchlist = Watchlist.Create(created);
         watchlist.Version = 1;
-        return Results.Created($"/api/watchlists/{created.WatchlistId}", WatchlistResponse.From(watchlist, null));
+        return (Results.Created($"/api/watchlists/{created.WatchlistId}", WatchlistResponse.From(watchlist, null)),
+            MartenOps.StartStream<Watchlist>(created.WatchlistId, created));
     }
 }

@@ -1,9 +1,10 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Watchlists;
 
@@ -11,19 +12,23 @@ public sealed record RenameWatchlist(string? Name);
 
 public static class RenameWatchlistEndpoint
 {
-    public static Decision Decide(Watchlist current, RenameWatchlist command, DateTimeOffset now)
+    public static ProblemDetails Validate(RenameWatchlist command, Watchlist watchlist)
     {
-        if (current.State == WatchlistState.Archived) return ChangeWatchlist.RefuseArchived(current);
+        if (WatchlistInput.RefuseArchived(watchlist) is { } refused) return refused;
         var errors = new ValidationErrors();
-        var name = WatchlistInput.CheckName(command.Name, errors);
-        if (errors.Any) return new Decision.Refuse(Problems.Invalid(errors));
-        return name == current.Name
-            ? new Decision.NoChange()
-            : new Decision.Append(new WatchlistRenamed(current.Id, name!, now));
+        WatchlistInput.CheckName(command.Name, errors);
+        return errors.Any ? Problems.InvalidDetails(errors) : WolverineContinue.NoProblems;
+    }
+
+    public static Events Decide(Watchlist watchlist, RenameWatchlist command, DateTimeOffset now)
+    {
+        var name = command.Name!.Trim();
+        return name == watchlist.Name ? [] : [new WatchlistRenamed(watchlist.Id, name, now)];
     }
 
     [WolverinePut("/api/watchlists/{id}/name"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
-    [ProducesResponseType<WatchlistResponse>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
-    public static Task<IResult> Put(Guid id, RenameWatchlist command, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
-        ChangeWatchlist.ApplyAsync(session, id, w => Decide(w, command, clock.GetUtcNow()), ct);
+    [ProducesResponseType<Watchlist>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
+    public static (UpdatedAggregate, Events) Put(RenameWatchlist command,
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = WatchlistInput.Missing)] Watchlist watchlist, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(watchlist, command, clock.GetUtcNow()));
 }

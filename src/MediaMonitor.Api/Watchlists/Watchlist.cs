@@ -44,21 +44,4 @@ public sealed partial class Watchlist : IRevisioned
     public void Apply(WatchlistPaused e) { State = WatchlistState.Paused; UpdatedAt = e.At; }
     public void Apply(WatchlistResumed e) { State = WatchlistState.Active; UpdatedAt = e.At; }
     public void Apply(WatchlistArchived e) { State = WatchlistState.Archived; UpdatedAt = e.At; }
-
-    /// <summary>Folds one new event into this instance, as the projection will when it is committed.
-    /// (Not named Evolve: that is a Marten convention the source generator would take over.)</summary>
-    public void Advance(object e)
-    {
-        switch (e)
-        {
-            case WatchlistTermsChanged x: Apply(x); break;
-            case WatchlistRuleChanged x: Apply(x); break;
-            case WatchlistRenamed x: Apply(x); break;
-            case WatchlistPaused x: Apply(x); break;
-            case WatchlistResumed x: Apply(x); break;
-            case WatchlistArchived x: Apply(x); break;
-            default: throw new ArgumentException($"{e.GetType().Name} is not a watchlist change.", nameof(e));
-        }
-        Version++;
-    }
 }

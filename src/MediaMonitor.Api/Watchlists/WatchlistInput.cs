@@ -1,6 +1,7 @@
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Matching;
 using MediaMonitor.Matching.Rules;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MediaMonitor.Watchlists;
 
@@ -67,7 +68,17 @@ public static class WatchlistInput
         return trimmed;
     }
 
-    public static IResult RuleProblem(RuleSyntaxException e) => Results.Problem(
-        statusCode: StatusCodes.Status400BadRequest, title: "The rule cannot be parsed.", detail: e.Message,
-        extensions: new Dictionary<string, object?> { ["position"] = e.Position, ["expected"] = e.Expected });
+    /// <summary>The 404 of a command on a watchlist that does not exist (Wolverine puts in the id).</summary>
+    public const string Missing = "There is no watchlist with id {Id}.";
+
+    /// <summary>Every change but archiving stops at an archived watchlist.</summary>
+    public static ProblemDetails? RefuseArchived(Watchlist w) => w.State == WatchlistState.Archived
+        ? Problems.ConflictDetails($"Watchlist {w.Id} is archived; an archived watchlist cannot be changed.")
+        : null;
+
+    public static ProblemDetails RuleProblem(RuleSyntaxException e) => new()
+    {
+        Status = StatusCodes.Status400BadRequest, Title = "The rule cannot be parsed.", Detail = e.Message,
+        Extensions = { ["position"] = e.Position, ["expected"] = e.Expected },
+    };
 }

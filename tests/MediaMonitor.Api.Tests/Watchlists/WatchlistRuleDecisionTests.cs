@@ -1,6 +1,6 @@
-using MediaMonitor.Matching.Rules;
-using MediaMonitor.Infrastructure;
 using MediaMonitor.Watchlists;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace MediaMonitor.Api.Tests.Watchlists;
 
@@ -16,43 +16,47 @@ public sealed class WatchlistRuleDecisionTests
     [Fact]
     public void when_a_new_rule_is_given_a_rule_change_is_recorded_trimmed()
     {
-        var decision = ChangeWatchlistRuleEndpoint.Decide(With(null, new WatchTerm("drone", "en")), new ChangeWatchlistRule("  drone NEAR/2 strike "), Now);
+        var events = ChangeWatchlistRuleEndpoint.Decide(With(null, new WatchTerm("drone", "en")), new ChangeWatchlistRule("  drone NEAR/2 strike "), Now);
 
-        var change = Assert.IsType<WatchlistRuleChanged>(Assert.IsType<Decision.Append>(decision).Event);
-        Assert.Equal("drone NEAR/2 strike", change.Rule);
+        Assert.Equal("drone NEAR/2 strike", Assert.IsType<WatchlistRuleChanged>(Assert.Single(events)).Rule);
     }
 
     [Fact]
     public void when_the_rule_is_unchanged_nothing_is_recorded() =>
-        Assert.IsType<Decision.NoChange>(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule("drone AND strike"), Now));
+        Assert.Empty(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule("drone AND strike"), Now));
 
     [Fact]
     public void when_the_rule_of_a_watchlist_with_terms_is_removed_the_removal_is_recorded()
     {
-        var decision = ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike", new WatchTerm("drone", "en")), new ChangeWatchlistRule(" "), Now);
+        var events = ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike", new WatchTerm("drone", "en")), new ChangeWatchlistRule(" "), Now);
 
-        Assert.Null(Assert.IsType<WatchlistRuleChanged>(Assert.IsType<Decision.Append>(decision).Event).Rule);
+        Assert.Null(Assert.IsType<WatchlistRuleChanged>(Assert.Single(events)).Rule);
     }
 
     [Fact]
-    public void when_the_rule_of_a_watchlist_without_terms_is_removed_it_is_refused() =>
-        Assert.IsType<Decision.Refuse>(ChangeWatchlistRuleEndpoint.Decide(With("drone AND strike"), new ChangeWatchlistRule(null), Now));
+    public void when_the_rule_of_a_watchlist_without_terms_is_removed_it_is_refused_naming_the_rule()
+    {
+        var problem = Assert.IsType<ValidationProblemDetails>(ChangeWatchlistRuleEndpoint.Validate(new ChangeWatchlistRule(null), With("drone AND strike")));
+        Assert.Equal(["rule"], problem.Errors.Keys);
+    }
 
     [Fact]
-    public void when_the_rule_cannot_be_parsed_the_syntax_error_comes_out_with_its_position()
+    public void when_the_rule_cannot_be_parsed_it_is_refused_with_the_position_of_the_error()
     {
-        var error = Assert.Throws<RuleSyntaxException>(() =>
-            ChangeWatchlistRuleEndpoint.Decide(With(null, new WatchTerm("drone", "en")), new ChangeWatchlistRule("drone AND"), Now));
-        Assert.True(error.Position >= 0);
+        var problem = ChangeWatchlistRuleEndpoint.Validate(new ChangeWatchlistRule("drone AND"), With(null, new WatchTerm("drone", "en")));
+
+        Assert.Equal(400, problem.Status);
+        Assert.True((int)problem.Extensions["position"]! >= 0);
     }
 
     [Fact]
     public void when_a_watchlist_is_created_with_a_rule_and_no_terms_it_is_accepted()
     {
-        var (created, errors) = CreateWatchlistEndpoint.Decide(new CreateWatchlist("Attacks", null, "drone NEAR/2 strike"), Guid.NewGuid(), Now);
+        var command = new CreateWatchlist("Attacks", null, "drone NEAR/2 strike");
 
-        Assert.False(errors.Any);
-        Assert.Equal("drone NEAR/2 strike", created!.Rule);
+        Assert.True(ReferenceEquals(CreateWatchlistEndpoint.Validate(command), WolverineContinue.NoProblems));
+        var created = CreateWatchlistEndpoint.Decide(command, Guid.NewGuid(), Now);
+        Assert.Equal("drone NEAR/2 strike", created.Rule);
         Assert.Empty(created.Terms);
     }
 }

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using MediaMonitor.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace MediaMonitor.Alerts;
+
+/// <summary>What acknowledging and dismissing an alert check alike.</summary>
+public static class AlertInput
+{
+    public const int MaxNoteLength = 1_000;
+
+    /// <summary>The 404 of a command on an alert that does not exist (Wolverine puts in the id).</summary>
+    public const string Missing = "There is no alert with id {Id}.";
+
+    /// <summary>The note trimmed; blank is none.</summary>
+    public static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    /// <summary>A note too long or that cannot be stored, refused; otherwise the command goes on.</summary>
+    public static ProblemDetails CheckNote(string? note)
+    {
+        var trimmed = Note(note);
+        var errors = new ValidationErrors();
+        if (trimmed?.Length > MaxNoteLength) errors.Add("note", $"A note has at most {MaxNoteLength:N0} characters.");
+        else TextRules.Check("note", trimmed, errors);
+        return errors.Any ? Problems.InvalidDetails(errors) : WolverineContinue.NoProblems;
+    }
+
+    /// <summary>Who made the change: the name of the API key (every key has one; the endpoints need a key).</summary>
+    public static string Actor(ClaimsPrincipal user) =>
+        user.Identity?.Name ?? throw new InvalidOperationException("An alert is changed only under a named API key.");
+}
