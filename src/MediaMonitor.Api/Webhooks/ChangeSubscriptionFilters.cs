@@ -4,6 +4,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Webhooks;
 
@@ -11,27 +13,33 @@ namespace MediaMonitor.Webhooks;
 /// <param name="IncludeBackfill">Alerts raised by backfills too; left out, as it was.</param>
 public sealed record ChangeSubscriptionFilters(IReadOnlyList<Guid>? WatchlistIds, bool? IncludeBackfill = null);
 
+/// <summary>The watchlist filter as checked against the watchlists there are: the ids to keep, or what is wrong.</summary>
+public sealed record CheckedWatchlistFilter(IReadOnlyList<Guid>? WatchlistIds, ValidationErrors Errors);
+
 public static class ChangeSubscriptionFiltersEndpoint
 {
-    public static Decision Decide(Subscription s, IReadOnlyList<Guid>? watchlistIds, DateTimeOffset now, bool? includeBackfill = null)
+    public static async Task<CheckedWatchlistFilter> LoadAsync(ChangeSubscriptionFilters command, IDocumentSession session, CancellationToken ct)
     {
-        if (s.State == SubscriptionState.Deleted) return ChangeSubscription.RefuseDeleted(s);
+        var errors = new ValidationErrors();
+        return new CheckedWatchlistFilter(await SubscriptionInput.CheckWatchlistsAsync(command.WatchlistIds, session, errors, ct), errors);
+    }
+
+    public static ProblemDetails Validate(CheckedWatchlistFilter filter, Subscription subscription) =>
+        filter.Errors.Any ? Problems.InvalidDetails(filter.Errors) : SubscriptionInput.RefuseDeleted(subscription) ?? WolverineContinue.NoProblems;
+
+    public static Events Decide(Subscription s, IReadOnlyList<Guid>? watchlistIds, DateTimeOffset now, bool? includeBackfill = null)
+    {
         var backfill = includeBackfill ?? s.IncludeBackfill;
         var same = (watchlistIds is null ? s.WatchlistIds is null : s.WatchlistIds is not null && s.WatchlistIds.ToHashSet().SetEquals(watchlistIds))
                    && backfill == s.IncludeBackfill;
-        return same ? new Decision.NoChange() : new Decision.Append(new SubscriptionFiltersChanged(s.Id, watchlistIds, now, backfill));
+        return same ? [] : [new SubscriptionFiltersChanged(s.Id, watchlistIds, now, backfill)];
     }
 
     /// <summary>Which watchlists' alerts the subscription gets from now on.</summary>
     [WolverinePut("/api/subscriptions/{id}/filters"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
-    [ProducesResponseType<SubscriptionResponse>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
+    [ProducesResponseType<Subscription>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
      ProducesResponseType<ValidationProblemDetails>(422)]
-    public static async Task<IResult> Put(
-        Guid id, ChangeSubscriptionFilters command, IDocumentSession session, TimeProvider clock, CancellationToken ct)
-    {
-        var errors = new ValidationErrors();
-        var watchlists = await SubscriptionInput.CheckWatchlistsAsync(command.WatchlistIds, session, errors, ct);
-        if (errors.Any) return Problems.Invalid(errors);
-        return (await ChangeSubscription.ApplyAsync(session, id, s => Decide(s, watchlists, clock.GetUtcNow(), command.IncludeBackfill), ct)).Result;
-    }
+    public static (UpdatedAggregate, Events) Put(ChangeSubscriptionFilters command, CheckedWatchlistFilter filter,
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = SubscriptionInput.Missing)] Subscription subscription, TimeProvider clock) =>
+        (new UpdatedAggregate(), Decide(subscription, filter.WatchlistIds, clock.GetUtcNow(), command.IncludeBackfill));
 }

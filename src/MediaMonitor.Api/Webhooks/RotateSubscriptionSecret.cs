@@ -1,34 +1,35 @@
 using MediaMonitor.Access;
-using MediaMonitor.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Webhooks;
 
 public static class RotateSubscriptionSecretEndpoint
 {
+    public static ProblemDetails Validate(Subscription subscription) => SubscriptionInput.RefuseDeleted(subscription) ?? WolverineContinue.NoProblems;
+
     /// <summary>
     /// A new signing secret, shown in this answer only. For the next 24 hours every message carries two signatures,
     /// one per secret, so the receiver can switch to the new secret whenever it likes within that time.
     /// </summary>
     [WolverinePost("/api/subscriptions/{id}/rotate-secret"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType<SubscriptionWithSecret>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (IResult, Events, IMartenOp) Post(
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = SubscriptionInput.Missing)] Subscription subscription,
+        [Entity] SubscriptionSecrets secrets, [Entity(Required = false)] SubscriptionHealth? health, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        var expires = now + WebhookOptions.SecretOverlap;
-        var (result, subscription) = await ChangeSubscription.ApplyAsync(session, id, s => s.State == SubscriptionState.Deleted
-            ? ChangeSubscription.RefuseDeleted(s)
-            : new Decision.Append(new SubscriptionSecretRotated(s.Id, expires, now)), ct);
-        if (subscription is null) return result;
-
-        var secrets = await session.LoadAsync<SubscriptionSecrets>(id, ct) ?? throw new InvalidOperationException($"Subscription {id} has no secrets.");
+        var rotated = new SubscriptionSecretRotated(subscription.Id, now + WebhookOptions.SecretOverlap, now);
         var secret = WebhookSignature.NewSecret();
-        secrets.Rotate(secret, now, expires);
-        session.Store(secrets);
-        return Results.Ok(new SubscriptionWithSecret(secret,
-            SubscriptionResponse.From(subscription, await session.LoadAsync<SubscriptionHealth>(id, ct))));
+        secrets.Rotate(secret, now, rotated.PreviousSecretExpiresAt);
+        // The answer shows the rotation folded into a copy: the loaded instance is the one Marten's inline projection
+        // folds the committed event into.
+        var after = subscription.Copy();
+        after.Apply(rotated);
+        after.Version++;
+        return (Results.Ok(new SubscriptionWithSecret(secret, SubscriptionResponse.From(after, health))), [rotated], MartenOps.Store(secrets));
     }
 }

@@ -44,6 +44,8 @@ public sealed partial class Subscription : IRevisioned
 
     public bool Wants(Guid watchlistId, bool backfill) => Wants(watchlistId) && (IncludeBackfill || !backfill);
 
+    public Subscription Copy() => (Subscription)MemberwiseClone();
+
     public static Subscription Create(SubscriptionCreated e) => new()
     {
         Id = e.SubscriptionId, Url = e.Url, WatchlistIds = e.WatchlistIds, IncludeBackfill = e.IncludeBackfill, Description = e.Description,
@@ -69,21 +71,5 @@ public sealed partial class Subscription : IRevisioned
         SecretRotatedAt = e.At;
         PreviousSecretExpiresAt = e.PreviousSecretExpiresAt;
         UpdatedAt = e.At;
-    }
-
-    /// <summary>Folds one new event into this instance, as the projection will when it is committed.</summary>
-    public void Advance(object e)
-    {
-        switch (e)
-        {
-            case SubscriptionFiltersChanged x: Apply(x); break;
-            case SubscriptionPaused x: Apply(x); break;
-            case SubscriptionResumed x: Apply(x); break;
-            case SubscriptionDisabled x: Apply(x); break;
-            case SubscriptionDeleted x: Apply(x); break;
-            case SubscriptionSecretRotated x: Apply(x); break;
-            default: throw new ArgumentException($"{e.GetType().Name} is not a subscription change.", nameof(e));
-        }
-        Version++;
     }
 }

@@ -1,6 +1,7 @@
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Watchlists;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MediaMonitor.Webhooks;
 
@@ -9,6 +10,14 @@ public static class SubscriptionInput
 {
     public const int MaxDescriptionLength = 500;
     public const int MaxWatchlists = 1000;
+
+    /// <summary>The 404 of a command on a subscription that does not exist (Wolverine puts in the id).</summary>
+    public const string Missing = "There is no subscription with id {Id}.";
+
+    /// <summary>A deleted subscription takes no change.</summary>
+    public static ProblemDetails? RefuseDeleted(Subscription s) => s.State == SubscriptionState.Deleted
+        ? Problems.ConflictDetails($"Subscription {s.Id} is deleted; a deleted subscription cannot be changed.")
+        : null;
 
     /// <summary>The URL's form, then where it resolves (DNS, so not pure); the URI, or null with the error added.</summary>
     public static async Task<Uri?> CheckUrlAsync(string? url, WebhookOptions options, ValidationErrors errors, CancellationToken ct)

@@ -22,11 +22,11 @@ public sealed class DispatchAlertTests
     {
         var active = Subscribed();
         var paused = Subscribed();
-        paused.Advance(new SubscriptionPaused(paused.Id, RaisedAt.AddHours(-1)));
+        paused.Apply(new SubscriptionPaused(paused.Id, RaisedAt.AddHours(-1)));
         var disabled = Subscribed();
-        disabled.Advance(new SubscriptionDisabled(disabled.Id, "The endpoint answered 410 Gone.", RaisedAt.AddHours(-1)));
+        disabled.Apply(new SubscriptionDisabled(disabled.Id, "The endpoint answered 410 Gone.", RaisedAt.AddHours(-1)));
         var deleted = Subscribed();
-        deleted.Advance(new SubscriptionDeleted(deleted.Id, RaisedAt.AddHours(-1)));
+        deleted.Apply(new SubscriptionDeleted(deleted.Id, RaisedAt.AddHours(-1)));
 
         Assert.Equal([active], DispatchAlertHandler.Recipients([paused, active, disabled, deleted], Alert(Rockets)));
     }
