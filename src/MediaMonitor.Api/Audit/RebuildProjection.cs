@@ -29,7 +29,9 @@ public sealed class ProjectionRebuilds(IDocumentStore store, EventSubscriptionAg
 {
     private readonly ConcurrentDictionary<string, RebuildStatus> _rebuilds = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Names => store.Options.Events.Projections().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+    /// <summary>The projections that store something; a live aggregation is folded on each read and has nothing to rebuild.</summary>
+    public IReadOnlyList<string> Names => store.Options.Events.Projections()
+        .Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
 
     public string Lifecycle(string name) =>
         store.Options.Events.Projections().First(p => p.Name == name).Lifecycle.ToString();

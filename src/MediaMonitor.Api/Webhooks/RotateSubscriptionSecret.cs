@@ -19,8 +19,10 @@ public static class RotateSubscriptionSecretEndpoint
     [ProducesResponseType<SubscriptionWithSecret>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
     public static (IResult, Events, IMartenOp) Post(
         [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = SubscriptionInput.Missing)] Subscription subscription,
-        [Entity] SubscriptionSecrets secrets, [Entity(Required = false)] SubscriptionHealth? health, TimeProvider clock)
+        [Entity(Required = false)] SubscriptionSecrets? secrets, [Entity(Required = false)] SubscriptionHealth? health, TimeProvider clock)
     {
+        // Only a deleted subscription (refused above) has lost its secrets.
+        if (secrets is null) throw new InvalidOperationException($"Subscription {subscription.Id} has no secrets.");
         var now = clock.GetUtcNow();
         var rotated = new SubscriptionSecretRotated(subscription.Id, now + WebhookOptions.SecretOverlap, now);
         var secret = WebhookSignature.NewSecret();
