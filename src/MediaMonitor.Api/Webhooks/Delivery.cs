@@ -53,6 +53,9 @@ public sealed partial class Delivery : IRevisioned
 
     public int Version { get; set; }
 
+    /// <summary>A copy to fold a new event into (the attempts list is shared: copy it before adding to it).</summary>
+    public Delivery Copy() => (Delivery)MemberwiseClone();
+
     public static Delivery Create(DeliveryScheduled e) => new()
     {
         Id = e.DeliveryId, SubscriptionId = e.SubscriptionId, AlertId = e.AlertId, WatchlistId = e.WatchlistId,
@@ -99,18 +102,5 @@ public sealed partial class Delivery : IRevisioned
         Ticket = null;
         NextAttemptAt = null;
         UpdatedAt = e.At;
-    }
-
-    /// <summary>Folds one new event into this instance, as the projection will when it is committed.</summary>
-    public void Advance(object e)
-    {
-        switch (e)
-        {
-            case DeliveryAttempted x: Apply(x); break;
-            case DeliveryRequeued x: Apply(x); break;
-            case DeliveryCancelled x: Apply(x); break;
-            default: throw new ArgumentException($"{e.GetType().Name} is not a delivery change.", nameof(e));
-        }
-        Version++;
     }
 }

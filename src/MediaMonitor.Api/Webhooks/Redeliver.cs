@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace MediaMonitor.Webhooks;
 
@@ -14,31 +16,39 @@ public static class RedeliverEndpoint
     /// long database outage, say) and may be sent again.</summary>
     public static readonly TimeSpan Stuck = TimeSpan.FromMinutes(15);
 
-    public static (DeliveryRequeued? Requeued, IResult? Problem) Decide(Delivery delivery, Subscription? subscription, DateTimeOffset now)
+    public const string Missing = "There is no delivery with id {Id}.";
+
+    /// <summary>A delivery still pending (and not stuck) is refused, as is one whose subscription is not active.</summary>
+    public static ProblemDetails Refusal(Delivery delivery, Subscription? subscription, DateTimeOffset now)
     {
         if (delivery.Status == DeliveryStatus.Pending && !(delivery.NextAttemptAt < now - Stuck))
-            return (null, Problems.Conflict($"Delivery {delivery.Id} is pending already; its next attempt is due at {delivery.NextAttemptAt:u}."));
-        if (subscription is not { State: SubscriptionState.Active })
-            return (null, Problems.Conflict($"Subscription {delivery.SubscriptionId} is not active; resume it first."));
-        return (new DeliveryRequeued(delivery.Id, delivery.SubscriptionId, Guid.CreateVersion7(now), DeliveryTrigger.Redeliver, now), null);
+            return Problems.ConflictDetails($"Delivery {delivery.Id} is pending already; its next attempt is due at {delivery.NextAttemptAt:u}.");
+        return subscription is { State: SubscriptionState.Active }
+            ? WolverineContinue.NoProblems
+            : Problems.ConflictDetails($"Subscription {delivery.SubscriptionId} is not active; resume it first.");
     }
+
+    public static async Task<ProblemDetails> ValidateAsync(Delivery delivery, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        Refusal(delivery, await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct), clock.GetUtcNow());
+
+    /// <summary>A fresh run of the retry schedule, under a ticket of its own.</summary>
+    public static DeliveryRequeued Decide(Delivery delivery, DateTimeOffset now) =>
+        new(delivery.Id, delivery.SubscriptionId, Guid.CreateVersion7(now), DeliveryTrigger.Redeliver, now);
 
     /// <summary>Sends a settled delivery again (delivered, failed or cancelled; or pending but stuck, its attempt overdue
     /// by 15 minutes), with the same <c>webhook-id</c>, through a fresh run of the retry schedule.</summary>
     [WolverinePost("/api/deliveries/{id}/redeliver"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType<Delivery>(202), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static async Task<(IResult, OutgoingMessages)> Post(Guid id, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static (IResult, Events, OutgoingMessages) Post(
+        [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = Missing)] Delivery delivery, TimeProvider clock)
     {
-        var messages = new OutgoingMessages();
-        var stream = await session.Events.FetchForWriting<Delivery>(id, ct);
-        if (stream.Aggregate is not { } delivery) return (Problems.NotFound("Delivery", id), messages);
-        var subscription = await session.LoadAsync<Subscription>(delivery.SubscriptionId, ct);
-        var (requeued, problem) = Decide(delivery, subscription, clock.GetUtcNow());
-        if (requeued is null) return (problem!, messages);
-
-        stream.AppendOne(requeued);
-        delivery.Advance(requeued);
-        messages.Add(new DeliverWebhook(delivery.Id, delivery.SubscriptionId, requeued.Ticket));
-        return (Results.Accepted($"/api/deliveries/{id}", delivery), messages);
+        var requeued = Decide(delivery, clock.GetUtcNow());
+        // The answer shows the requeue folded into a copy: the loaded instance is the one Marten's inline projection
+        // folds the committed event into.
+        var after = delivery.Copy();
+        after.Apply(requeued);
+        after.Version++;
+        return (Results.Accepted($"/api/deliveries/{delivery.Id}", after), [requeued],
+            [new DeliverWebhook(delivery.Id, delivery.SubscriptionId, requeued.Ticket)]);
     }
 }

@@ -1,5 +1,6 @@
 using MediaMonitor.Webhooks;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
 
 namespace MediaMonitor.Api.Tests.Webhooks;
 
@@ -18,18 +19,14 @@ public sealed class RedeliverTests
         Id = d.SubscriptionId, Url = "https://hooks.example.com/alerts", State = state,
     };
 
-    private static void AssertConflict(IResult? problem) =>
-        Assert.Equal(StatusCodes.Status409Conflict, Assert.IsAssignableFrom<IStatusCodeHttpResult>(problem).StatusCode);
+    private static void AssertConflict(ProblemDetails problem) => Assert.Equal(409, problem.Status);
 
     [Fact]
     public void when_a_delivery_is_pending_it_is_not_redelivered()
     {
         var d = In(DeliveryStatus.Pending);
 
-        var (requeued, problem) = RedeliverEndpoint.Decide(d, Of(d, SubscriptionState.Active), Now);
-
-        Assert.Null(requeued);
-        AssertConflict(problem);
+        AssertConflict(RedeliverEndpoint.Refusal(d, Of(d, SubscriptionState.Active), Now));
     }
 
     [Theory]
@@ -40,19 +37,13 @@ public sealed class RedeliverTests
     {
         var d = In(DeliveryStatus.Delivered);
 
-        var (requeued, problem) = RedeliverEndpoint.Decide(d, Of(d, state), Now);
-
-        Assert.Null(requeued);
-        AssertConflict(problem);
+        AssertConflict(RedeliverEndpoint.Refusal(d, Of(d, state), Now));
     }
 
     [Fact]
     public void when_the_subscription_is_missing_the_delivery_is_not_redelivered()
     {
-        var (requeued, problem) = RedeliverEndpoint.Decide(In(DeliveryStatus.Failed), null, Now);
-
-        Assert.Null(requeued);
-        AssertConflict(problem);
+        AssertConflict(RedeliverEndpoint.Refusal(In(DeliveryStatus.Failed), null, Now));
     }
 
     [Theory]
@@ -63,10 +54,8 @@ public sealed class RedeliverTests
     {
         var d = In(status);
 
-        var (requeued, problem) = RedeliverEndpoint.Decide(d, Of(d, SubscriptionState.Active), Now);
-
-        Assert.Null(problem);
-        Assert.NotNull(requeued);
+        Assert.Same(WolverineContinue.NoProblems, RedeliverEndpoint.Refusal(d, Of(d, SubscriptionState.Active), Now));
+        var requeued = RedeliverEndpoint.Decide(d, Now);
         Assert.Equal(d.Id, requeued.DeliveryId);
         Assert.Equal(d.SubscriptionId, requeued.SubscriptionId);
         Assert.Equal(DeliveryTrigger.Redeliver, requeued.Trigger);
@@ -78,8 +67,15 @@ public sealed class RedeliverTests
     public void when_a_delivery_is_redelivered_twice_each_run_has_its_own_ticket()
     {
         var d = In(DeliveryStatus.Delivered);
-        var s = Of(d, SubscriptionState.Active);
+        Assert.NotEqual(RedeliverEndpoint.Decide(d, Now).Ticket, RedeliverEndpoint.Decide(d, Now).Ticket);
+    }
 
-        Assert.NotEqual(RedeliverEndpoint.Decide(d, s, Now).Requeued!.Ticket, RedeliverEndpoint.Decide(d, s, Now).Requeued!.Ticket);
+    [Fact]
+    public void when_a_pending_delivery_is_overdue_by_more_than_the_stuck_time_it_may_be_redelivered()
+    {
+        var d = In(DeliveryStatus.Pending);
+        d.NextAttemptAt = Now - RedeliverEndpoint.Stuck - TimeSpan.FromSeconds(1);
+
+        Assert.Same(WolverineContinue.NoProblems, RedeliverEndpoint.Refusal(d, Of(d, SubscriptionState.Active), Now));
     }
 }
