@@ -21,10 +21,19 @@ public static class HttpErrors
             context.ProblemDetails.Status = described.Status;
             context.ProblemDetails.Title = described.Title;
             context.ProblemDetails.Detail = described.Detail;
+            var log = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpErrors));
+            if (described.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                // Nothing was accepted, and the client may try again: an operator wants to know the database is away,
+                // in one line, not a stack trace per request.
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                log.LogWarning("{Method} {Path} answered 503: the database is unavailable ({Reason})", context.HttpContext.Request.Method,
+                    context.HttpContext.Request.Path, Innermost(error!).Message);
+                return;
+            }
             // A client's mistake or a lost race: one line for whoever debugs, not an error with a stack trace.
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpErrors))
-                .LogDebug("{Method} {Path} answered {Status}: {Detail} ({Exception})", context.HttpContext.Request.Method,
-                    context.HttpContext.Request.Path, described.Status, described.Detail, error!.GetType().Name);
+            log.LogDebug("{Method} {Path} answered {Status}: {Detail} ({Exception})", context.HttpContext.Request.Method,
+                context.HttpContext.Request.Path, described.Status, described.Detail, error!.GetType().Name);
         });
     }
 
@@ -33,7 +42,7 @@ public static class HttpErrors
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = e => Describe(e)?.Status ?? StatusCodes.Status500InternalServerError,
-            SuppressDiagnosticsCallback = context => Describe(context.Exception) is { Status: < 500 },
+            SuppressDiagnosticsCallback = context => Describe(context.Exception) is not null,
         });
         app.UseStatusCodePages();
         return app;
@@ -67,8 +76,41 @@ public static class HttpErrors
         ArgumentException { ParamName: "cursor" } => new(400, "Invalid cursor.", "The cursor is not one this feed gave out; start again without a cursor."),
         _ when IsLostRace(error) =>
             new(409, "A concurrent change won.", "The resource was changed by another request meanwhile; read it again and retry."),
+        _ when IsDatabaseUnavailable(error) =>
+            new(503, "The database is unavailable.", $"Nothing was stored; try again in {RetryAfterSeconds} seconds."),
         _ => null,
     };
+
+    /// <summary>How long a client is asked to wait when the database is away: about what a restart of it takes.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>PostgreSQL stopping, restarting, refusing connections, or out of reach: nothing the request did wrong,
+    /// and nothing a retry a little later would not fix.</summary>
+    public static bool IsDatabaseUnavailable(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Npgsql.PostgresException p when p.SqlState.StartsWith("08", StringComparison.Ordinal)
+                                                     || p.SqlState is Npgsql.PostgresErrorCodes.AdminShutdown or Npgsql.PostgresErrorCodes.CrashShutdown
+                                                         or Npgsql.PostgresErrorCodes.CannotConnectNow or Npgsql.PostgresErrorCodes.TooManyConnections:
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException { IsTransient: true }:
+                case System.Net.Sockets.SocketException:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception Innermost(Exception error)
+    {
+        while (error.InnerException is not null) error = error.InnerException;
+        return error;
+    }
 
     /// <summary>What Marten's append function raises when a stream moved past the version a session expected.</summary>
     private const string MartenStreamVersionMismatch = "MT003";
