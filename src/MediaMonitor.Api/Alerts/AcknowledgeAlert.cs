@@ -13,14 +13,11 @@ public sealed record AcknowledgeAlert(string? Note);
 
 public static class AcknowledgeAlertEndpoint
 {
-    public static ProblemDetails Validate(AcknowledgeAlert? command, Alert alert)
-    {
-        var note = AlertInput.CheckNote(command?.Note);
-        if (!ReferenceEquals(note, WolverineContinue.NoProblems)) return note;
-        return alert.State == AlertState.Dismissed
+    public static ProblemDetails Validate(AcknowledgeAlert? command, Alert alert) =>
+        AlertInput.RefuseNote(command?.Note)
+        ?? (alert.State == AlertState.Dismissed
             ? Problems.ConflictDetails($"Alert {alert.Id} is dismissed; a dismissed alert cannot be acknowledged.")
-            : WolverineContinue.NoProblems;
-    }
+            : WolverineContinue.NoProblems);
 
     public static Events Decide(Alert alert, AcknowledgeAlert? command, string actor, DateTimeOffset now) =>
         alert.State == AlertState.Open ? [new AlertAcknowledged(alert.Id, AlertInput.Note(command?.Note), actor, now)] : [];

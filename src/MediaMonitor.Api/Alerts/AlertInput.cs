@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using MediaMonitor.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace MediaMonitor.Alerts;
 
@@ -16,14 +15,14 @@ public static class AlertInput
     /// <summary>The note trimmed; blank is none.</summary>
     public static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    /// <summary>A note too long or that cannot be stored, refused; otherwise the command goes on.</summary>
-    public static ProblemDetails CheckNote(string? note)
+    /// <summary>A note too long or that cannot be stored, refused; null for one that may be kept.</summary>
+    public static ProblemDetails? RefuseNote(string? note)
     {
         var trimmed = Note(note);
         var errors = new ValidationErrors();
         if (trimmed?.Length > MaxNoteLength) errors.Add("note", $"A note has at most {MaxNoteLength:N0} characters.");
         else TextRules.Check("note", trimmed, errors);
-        return errors.Any ? Problems.InvalidDetails(errors) : WolverineContinue.NoProblems;
+        return errors.Any ? Problems.InvalidDetails(errors) : null;
     }
 
     /// <summary>Who made the change: the name of the API key (every key has one; the endpoints need a key).</summary>

@@ -28,10 +28,7 @@ public sealed class AlertView
     public string? Note { get; set; }
     public IReadOnlyList<AlertStateChange> History { get; set; } = [];
 
-    /// <summary>
-    /// The alert after one state change, as a copy: the instance Marten handed out for writing is the one its inline
-    /// projection folds the committed event into, so changing it here would record the change twice.
-    /// </summary>
+    /// <summary>The alert after one state change, as a copy (see <see cref="AlertViewProjection"/>).</summary>
     public AlertView After(object e)
     {
         var change = e switch

@@ -12,7 +12,7 @@ public sealed record DismissAlert(string? Note);
 
 public static class DismissAlertEndpoint
 {
-    public static ProblemDetails Validate(DismissAlert? command) => AlertInput.CheckNote(command?.Note);
+    public static ProblemDetails Validate(DismissAlert? command) => AlertInput.RefuseNote(command?.Note) ?? WolverineContinue.NoProblems;
 
     public static Events Decide(Alert alert, DismissAlert? command, string actor, DateTimeOffset now) =>
         alert.State == AlertState.Dismissed ? [] : [new AlertDismissed(alert.Id, AlertInput.Note(command?.Note), actor, now)];

@@ -7,7 +7,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Runtime.Handlers;
 
@@ -73,14 +72,9 @@ public static class RunBackfillHandler
 {
     public const int BatchSize = 200;
 
-    public static void Configure(HandlerChain chain)
-    {
-        // Every failed attempt is retried until one succeeds; most are a race with a concurrent write to the same
-        // stream, which the retry settles. A warning, then, not an error an operator must act on.
-        chain.FailureLogLevel = LogLevel.Warning;
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
-            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
-    }
+    public static void Configure(HandlerChain chain) =>
+        chain.RetryUntilDone([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1)],
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     public static async Task<OutgoingMessages> Handle(RunBackfill message, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

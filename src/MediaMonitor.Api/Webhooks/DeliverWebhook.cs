@@ -1,8 +1,8 @@
 using MediaMonitor.Alerts;
+using MediaMonitor.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace MediaMonitor.Webhooks;
@@ -24,14 +24,8 @@ public static class DeliverWebhookHandler
 
     /// <summary>The endpoint's failures are recorded as attempts; what throws here is the database (or a bug). Keep
     /// trying, slowly: a delivery dropped to the dead-letter queue would stay pending for ever.</summary>
-    public static void Configure(HandlerChain chain)
-    {
-        // Every failed attempt is retried until one succeeds; most are a race with a concurrent write to the same
-        // stream, which the retry settles. A warning, then, not an error an operator must act on.
-        chain.FailureLogLevel = LogLevel.Warning;
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromSeconds(1))
-            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
-    }
+    public static void Configure(HandlerChain chain) =>
+        chain.RetryUntilDone([TimeSpan.FromSeconds(1)], TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     public static async Task Handle(
         DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, SubscriptionGate gate,

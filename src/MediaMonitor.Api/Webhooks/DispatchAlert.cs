@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using JasperFx.Events;
 using MediaMonitor.Alerts;
+using MediaMonitor.Infrastructure;
 using Marten;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
 namespace MediaMonitor.Webhooks;
@@ -19,14 +19,9 @@ public static class DispatchAlertHandler
 {
     /// <summary>Only the database can fail here: keep trying, since an alert dropped to the dead-letter queue would reach
     /// no subscriber.</summary>
-    public static void Configure(HandlerChain chain)
-    {
-        // Every failed attempt is retried until one succeeds; most are a race with a concurrent write to the same
-        // stream, which the retry settles. A warning, then, not an error an operator must act on.
-        chain.FailureLogLevel = LogLevel.Warning;
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1))
-            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
-    }
+    public static void Configure(HandlerChain chain) =>
+        chain.RetryUntilDone([TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)],
+            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     /// <summary>The subscriptions that get an alert: active ones that want its watchlist and existed when it was raised
     /// (older alerts are theirs only by replay).</summary>

@@ -6,7 +6,6 @@ using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine;
-using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Runtime.Handlers;
 
@@ -91,13 +90,10 @@ public static class RunReplayHandler
 {
     public const int BatchSize = 500;
 
-    public static void Configure(HandlerChain chain)
-    {
-        // A batch that loses a race with a delivery's own attempt is simply done again.
-        chain.FailureLogLevel = LogLevel.Warning;
-        chain.OnAnyException().RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
-            .Then.ScheduleRetryIndefinitely(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
-    }
+    /// <summary>A batch that loses a race with a delivery's own attempt is simply done again.</summary>
+    public static void Configure(HandlerChain chain) =>
+        chain.RetryUntilDone([TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1)],
+            TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     public static async Task<OutgoingMessages> Handle(RunReplay run, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
