@@ -146,7 +146,7 @@ public sealed class RetriedDeliveries(AppFixture app) : WebhookTest(app)
         var (subscription, _) = await Subscribe(receiver.Url);
 
         await RaiseAlert();
-        await Task.Delay(TimeSpan.FromMilliseconds(300));   // the attempt is waiting for its answer
+        await receiver.InHandAsync();   // the attempt is waiting for its answer
         Assert.Equal(HttpStatusCode.NoContent, (await Client().DeleteAsync($"/api/subscriptions/{subscription}")).StatusCode);
         await receiver.NextAsync();
 

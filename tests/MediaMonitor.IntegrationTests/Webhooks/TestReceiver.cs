@@ -27,6 +27,7 @@ public sealed class TestReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Answer> _script = new();
     private readonly Channel<Received> _arrivals = Channel.CreateUnbounded<Received>();
+    private readonly Channel<Received> _inHand = Channel.CreateUnbounded<Received>();
     private readonly List<Received> _received = [];
 
     private TestReceiver(WebApplication app, int port)
@@ -78,6 +79,7 @@ public sealed class TestReceiver : IAsyncDisposable
         var received = new Received(DateTimeOffset.UtcNow,
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body.ToArray());
         var answer = _script.TryDequeue(out var next) ? next : new Answer(200);
+        _inHand.Writer.TryWrite(received);
         if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay);
         lock (_received) _received.Add(received);
         _arrivals.Writer.TryWrite(received);
@@ -86,13 +88,18 @@ public sealed class TestReceiver : IAsyncDisposable
         if (answer.Body is not null) await context.Response.WriteAsync(answer.Body);
     }
 
-    /// <summary>The next request to arrive, waiting up to 30 seconds.</summary>
-    public async Task<Received> NextAsync(TimeSpan? timeout = null)
+    /// <summary>The next request to arrive, once answered, waiting up to 30 seconds.</summary>
+    public Task<Received> NextAsync(TimeSpan? timeout = null) => ReadAsync(_arrivals, timeout);
+
+    /// <summary>The next request as soon as it is in hand, before its (perhaps delayed) answer: the attempt is under way.</summary>
+    public Task<Received> InHandAsync(TimeSpan? timeout = null) => ReadAsync(_inHand, timeout);
+
+    private async Task<Received> ReadAsync(Channel<Received> channel, TimeSpan? timeout)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         try
         {
-            return await _arrivals.Reader.ReadAsync(cts.Token);
+            return await channel.Reader.ReadAsync(cts.Token);
         }
         catch (OperationCanceledException)
         {
