@@ -31,7 +31,7 @@ public sealed class LocalPostgres : IAsyncDisposable
     public int Port { get; }
 
     public string ConnectionString =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=50";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres";
 
     /// <summary>Starts a server on <paramref name="dataDirectory"/>, creating the cluster on first use.</summary>
     /// <param name="throwaway">Delete the data when the server stops (tests).</param>

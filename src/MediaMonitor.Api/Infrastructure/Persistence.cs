@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Encodings.Web;
 using JasperFx;
 using JasperFx.Events;
@@ -8,6 +9,7 @@ using MediaMonitor.Ingestion;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
@@ -16,12 +18,29 @@ namespace MediaMonitor.Infrastructure;
 
 public static class Persistence
 {
+    /// <summary>
+    /// Connections one node opens at most, unless the connection string says otherwise: PostgreSQL's default
+    /// <c>max_connections</c> (100) then holds two nodes with room for administration. Wolverine's inbox, outbox and
+    /// agents share this pool with Marten (one data source).
+    /// </summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> when it names no pool size of its own.</summary>
+    public static string WithPoolBound(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        // Npgsql's two spellings: "Maximum Pool Size" and "MaxPoolSize".
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize"))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
+    }
+
     /// <summary>Marten's event store and documents, run under Wolverine (outbox, async daemon).</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
+                opts.Connection(WithPoolBound(connectionString));
                 opts.DatabaseSchemaName = "mediamonitor";
                 // camelCase names and C# enum names in the stored JSON: the API's shape, so raw-JSON reads (the alert
                 // feed) stream it as it is.

@@ -18,7 +18,7 @@ public static class Configuration
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookSender>();
-        services.AddSingleton<SubscriptionGate>();
+        services.AddSingleton<EndpointCooldown>();
         return services;
     }
 
@@ -39,14 +39,23 @@ public static class Configuration
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
         marten.PublishEventsToWolverine("AlertDispatch", relay => relay.PublishEvent<AlertRaised>());
 
+    /// <summary>The group id of a subscription's deliveries: Wolverine hashes it to their queue and slot.</summary>
+    public static string DeliveryGroup(Guid subscriptionId) => subscriptionId.ToString();
+
     public static void UseWebhookMessaging(this WolverineOptions opts, IConfiguration configuration)
     {
         var options = configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         // One at a time, so deliveries are made in the order alerts were raised.
         opts.LocalQueue(DispatchQueue).Sequential();
         opts.PublishMessage<IEvent<AlertRaised>>().ToLocalQueue(DispatchQueue);
-        opts.LocalQueue(DeliveryQueue).MaximumParallelMessages(options.MaxParallelDeliveries);
-        opts.PublishMessage<DeliverWebhook>().ToLocalQueue(DeliveryQueue);
+        // Wolverine's partitioned sequential messaging: the deliveries of one subscription go to one slot of one of
+        // these queues, one at a time, in the order they were sent; other subscriptions go on in the other slots.
+        opts.MessagePartitioning.ByMessage<DeliverWebhook>(m => DeliveryGroup(m.SubscriptionId))
+            .PublishToPartitionedLocalMessaging(DeliveryQueue, options.DeliveryQueues, topology =>
+            {
+                topology.MessagesImplementing<DeliverWebhook>();
+                topology.MaxDegreeOfParallelism = WebhookOptions.SlotsPerQueue;
+            });
         // A replay's batches take their turn with the alerts being dispatched: both create deliveries, and run side by
         // side they kept colliding on the same ones whenever the dispatch had a backlog.
         opts.PublishMessage<RunReplay>().ToLocalQueue(DispatchQueue);

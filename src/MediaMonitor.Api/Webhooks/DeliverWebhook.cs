@@ -12,39 +12,30 @@ public sealed record DeliverWebhook(Guid DeliveryId, Guid SubscriptionId, Guid T
 
 /// <summary>
 /// One attempt: check that it is still wanted, POST, record the attempt, and schedule the next one or settle the
-/// delivery. The record and the next message commit together (Wolverine's outbox on Marten), and before the
-/// subscription's next delivery may start, so it sees this one's outcome (a 410, a failing endpoint). A crash between
+/// delivery. The record and the next message commit together (Wolverine's transactional middleware and outbox on
+/// Marten), and before the subscription's next delivery starts (its messages run one at a time, in order, on one
+/// partitioned queue slot), so that one sees this one's outcome (a 410, a failing endpoint). A crash between
 /// the POST and the commit means the attempt is made again, with the same <c>webhook-id</c>, which is what receivers
 /// deduplicate on.
 /// </summary>
 public static class DeliverWebhookHandler
 {
-    /// <summary>How long a delivery that could not get its subscription's turn waits before trying again.</summary>
-    public static readonly TimeSpan BusyDelay = TimeSpan.FromSeconds(1);
-
     /// <summary>The endpoint's failures are recorded as attempts; what throws here is the database (or a bug). Keep
     /// trying, slowly: a delivery dropped to the dead-letter queue would stay pending for ever.</summary>
     public static void Configure(HandlerChain chain) =>
         chain.RetryUntilDone([TimeSpan.FromSeconds(1)], TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     public static async Task Handle(
-        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, SubscriptionGate gate,
+        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, EndpointCooldown cooldown,
         IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
         // The endpoint failed lately: wait for the probe's retry rather than pile up attempts that would fail too.
-        if (gate.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) is { } cooling)
+        if (cooldown.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) is { } cooling)
         {
             await bus.ScheduleAsync(message, cooling);
             return;
         }
-        // The subscription's turn first, before any I/O, so that deliveries keep the order their messages came in.
         var settings = options.CurrentValue;
-        using var lease = await gate.EnterAsync(message.SubscriptionId, settings.Timeout + TimeSpan.FromSeconds(5), ct);
-        if (lease is null || gate.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) is not null)
-        {
-            await bus.ScheduleAsync(message, gate.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) ?? clock.GetUtcNow() + BusyDelay);
-            return;
-        }
 
         var stream = await session.Events.FetchForWriting<Delivery>(message.DeliveryId, ct);
         // Gone (the store was reset), settled, or superseded by a redelivery: this message has nothing to do.
@@ -72,7 +63,7 @@ public static class DeliverWebhookHandler
         var attemptedAt = clock.GetUtcNow();
         var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, WebhookOptions.ParseSchedule(settings.RetrySchedule),
             settings.MaxRetryAfter, attemptedAt, Random.Shared.NextDouble());
-        gate.Record(subscription.Id, result.StatusCode, attemptedAt, next, result.RetryAfter is not null && result.StatusCode is 429 or 503);
+        cooldown.Record(subscription.Id, result.StatusCode, attemptedAt, next, result.RetryAfter is not null && result.StatusCode is 429 or 503);
         Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
         stream.AppendOne(new DeliveryAttempted(delivery.Id, delivery.SubscriptionId, delivery.Attempts.Count + 1, attemptedAt,
             result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,
@@ -92,7 +83,5 @@ public static class DeliverWebhookHandler
                     $"Every delivery has failed since {health!.FailingSince:u}, longer than {settings.DisableAfter}.", attemptedAt));
             }
         }
-        // Inside the subscription's turn (Wolverine would commit after the handler returns, and the lease with it).
-        await session.SaveChangesAsync(ct);
     }
 }

@@ -23,5 +23,5 @@ public static class ResumeSubscriptionEndpoint
         (new UpdatedAggregate(), Decide(subscription, clock.GetUtcNow()));
 
     /// <summary>Resuming says the endpoint is worth trying again now, whatever failure it last showed this node.</summary>
-    public static void After(Subscription subscription, SubscriptionGate gate) => gate.Reset(subscription.Id);
+    public static void After(Subscription subscription, EndpointCooldown cooldown) => cooldown.Reset(subscription.Id);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wolverine.Configuration;
 
 namespace MediaMonitor.Webhooks;
 
@@ -31,9 +32,16 @@ public sealed class WebhookOptions
     /// <summary>The longest <c>Retry-After</c> honoured; a longer one waits this long.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Deliveries handled at once on one node (one subscription gets one at a time, the others wait their turn;
-    /// see <see cref="SubscriptionGate"/>).</summary>
-    public int MaxParallelDeliveries { get; set; } = 256;
+    /// <summary>Deliveries handled at once on one node, rounded up to a multiple of <see cref="SlotsPerQueue"/>; one
+    /// subscription gets one at a time. Each may hold a database connection while it records its attempt, so this
+    /// stays well below the connection pool (<see cref="Infrastructure.Persistence.DefaultMaxPoolSize"/>).</summary>
+    public int MaxParallelDeliveries { get; set; } = 20;
+
+    /// <summary>Subscriptions' lanes in one delivery queue (Wolverine's partition slots).</summary>
+    public const PartitionSlots SlotsPerQueue = PartitionSlots.Five;
+
+    /// <summary>How many partitioned delivery queues make <see cref="MaxParallelDeliveries"/> lanes.</summary>
+    public int DeliveryQueues => (MaxParallelDeliveries + (int)SlotsPerQueue - 1) / (int)SlotsPerQueue;
 
     /// <summary>How long after a rotation the previous secret still signs beside the new one.</summary>
     public static readonly TimeSpan SecretOverlap = TimeSpan.FromHours(24);
@@ -72,6 +80,6 @@ public sealed class WebhookOptions
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromMinutes(5)) yield return $"{Section}:Timeout must be between zero and 5 minutes.";
         if (DisableAfter <= TimeSpan.Zero) yield return $"{Section}:DisableAfter must be positive.";
         if (MaxRetryAfter <= TimeSpan.Zero) yield return $"{Section}:MaxRetryAfter must be positive.";
-        if (MaxParallelDeliveries is < 1 or > 1000) yield return $"{Section}:MaxParallelDeliveries must be between 1 and 1000.";
+        if (MaxParallelDeliveries is < 1 or > 500) yield return $"{Section}:MaxParallelDeliveries must be between 1 and 500.";
     }
 }

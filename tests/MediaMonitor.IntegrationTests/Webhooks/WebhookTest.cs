@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using JasperFx.Core;
+using MediaMonitor.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -67,6 +70,16 @@ public abstract class WebhookTest(AppFixture app) : ApiTest(app)
             configuration[key] = value;
             configuration.Reload();
         }
+    }
+
+    /// <summary>The delivery queue and slot of a subscription: its deliveries take turns with those of every other
+    /// subscription of that lane. Wolverine's own hashing of the group id, as it shards sending and processing.</summary>
+    protected (int Queue, int Slot) Lane(Guid subscriptionId)
+    {
+        var queues = App.Host.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.DeliveryQueues;
+        var groupId = Configuration.DeliveryGroup(subscriptionId);
+        return (Math.Abs(groupId.GetDeterministicHashCode() % queues),
+            Math.Abs(groupId.DeterministicJavaCompliantHash() % (int)WebhookOptions.SlotsPerQueue));
     }
 
     protected async Task<JsonNode> Subscription(Guid id) => await Json(await Get($"/api/subscriptions/{id}"), HttpStatusCode.OK);
