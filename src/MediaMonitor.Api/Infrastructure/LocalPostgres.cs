@@ -42,9 +42,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             "string ConnectionStrings:Postgres (environment: ConnectionStrings__Postgres=\"Host=...;Username=...;Password=...;Database=...\"), " +
             "or install the PostgreSQL server binaries (e.g. apt-get install postgresql, then put /usr/lib/postgresql/<version>/bin on PATH), " +
             "or run the service with `docker compose up` (the tests use Testcontainers where a Docker engine answers).");
-        var binDirectory = Path.GetDirectoryName(initdb)!;
-        var pgCtl = Path.Combine(binDirectory, "pg_ctl");
-        var runAsPostgres = Environment.UserName == "root" || Environment.IsPrivilegedProcess;
+        var runAsPostgres = RunAsPostgres;
 
         if (!Directory.Exists(dataDirectory))
         {
@@ -81,15 +79,32 @@ public sealed class LocalPostgres : IAsyncDisposable
             await RunAsync("chown", ["postgres", socketDirectory], false, ct);
         }
 
-        // Durability is traded for speed only where the data is thrown away anyway (tests).
-        var durability = throwaway ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "";
-        var options = $"-p {port} -h 127.0.0.1 -k {socketDirectory} -c max_connections=200{durability}";
-        await RunAsync(pgCtl,
-            ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
-            runAsPostgres, ct);
+        var server = new LocalPostgres(dataDirectory, socketDirectory, port, throwaway, owned: true);
+        await server.StartServerAsync(ct);
         await File.WriteAllTextAsync(OwnerFile(dataDirectory), Environment.ProcessId.ToString(), ct);
-        return new LocalPostgres(dataDirectory, socketDirectory, port, throwaway, owned: true);
+        return server;
     }
+
+    /// <summary>Starts the server (again, after <see cref="StopServerAsync"/>) on the same port and data.</summary>
+    public async Task StartServerAsync(CancellationToken ct = default)
+    {
+        // Durability is traded for speed only where the data is thrown away anyway (tests).
+        var durability = _throwaway ? " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" : "";
+        var options = $"-p {Port} -h 127.0.0.1 -k {_socketDirectory} -c max_connections=200{durability}";
+        await RunAsync(PgCtl(),
+            ["-D", _dataDirectory, "-l", Path.Combine(_dataDirectory, "server.log"), "-o", options, "-w", "-t", "60", "start"],
+            RunAsPostgres, ct);
+    }
+
+    /// <summary>Shuts the server down as an operator would (fast: open sessions are ended), keeping its data, for
+    /// tests of what clients see while it is away.</summary>
+    public Task StopServerAsync(CancellationToken ct = default) =>
+        RunAsync(PgCtl(), ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], RunAsPostgres, ct);
+
+    /// <summary>PostgreSQL refuses to run as root: as root, its tools run as the postgres user.</summary>
+    private static bool RunAsPostgres => Environment.UserName == "root" || Environment.IsPrivilegedProcess;
+
+    private static string PgCtl() => Path.Combine(Path.GetDirectoryName(FindOnPath("initdb")!)!, "pg_ctl");
 
     private static string OwnerFile(string dataDirectory) => dataDirectory.TrimEnd('/') + ".owner";
 
@@ -126,10 +141,8 @@ public sealed class LocalPostgres : IAsyncDisposable
     private void Stop()
     {
         if (!_owned || Interlocked.Exchange(ref _stopped, 1) == 1) return;
-        var pgCtl = Path.Combine(Path.GetDirectoryName(FindOnPath("initdb")!)!, "pg_ctl");
-        var runAsPostgres = Environment.IsPrivilegedProcess;
         // A throwaway server is killed; a kept one shuts down cleanly, so nothing it acknowledged is lost.
-        RunAsync(pgCtl, ["-D", _dataDirectory, "-m", _throwaway ? "immediate" : "fast", "-w", "stop"], runAsPostgres,
+        RunAsync(PgCtl(), ["-D", _dataDirectory, "-m", _throwaway ? "immediate" : "fast", "-w", "stop"], RunAsPostgres,
                 CancellationToken.None, throwOnFailure: false)
             .GetAwaiter().GetResult();
         File.Delete(OwnerFile(_dataDirectory));
@@ -150,7 +163,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    internal static string? FindOnPath(string program) =>
+    public static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
