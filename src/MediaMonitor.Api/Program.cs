@@ -5,6 +5,7 @@ using MediaMonitor.Audit;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
+using MediaMonitor.Observability;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Wolverine;
@@ -42,6 +43,7 @@ builder.Services.AddMatching();
 builder.Services.AddIngestion();
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddAudit();
+builder.Services.AddObservability(builder.Configuration);
 builder.Host.UseWolverine(opts =>
 {
     opts.UseMediaMonitorMessaging(builder.Configuration);
@@ -59,6 +61,7 @@ app.UseRequestGuards();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapMetrics();
 app.MapWolverineEndpoints(opts =>
 {
     opts.RejectUnparseableQueryValues = true;

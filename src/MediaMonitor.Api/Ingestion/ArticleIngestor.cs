@@ -1,5 +1,6 @@
 using MediaMonitor.Alerts;
 using MediaMonitor.Matching;
+using MediaMonitor.Observability;
 using Marten;
 using JasperFx;
 using JasperFx.Events;
@@ -19,7 +20,7 @@ public sealed record RaisedAlert(Guid AlertId, Guid WatchlistId, string Watchlis
 /// Appends articles with their matches and alerts: each chunk of articles commits in one transaction
 /// (ingestion, matches and alerts together or not at all). Duplicates, by url or content, append nothing.
 /// </summary>
-public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matchers, TimeProvider clock)
+public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matchers, DomainMetrics metrics, TimeProvider clock)
 {
     /// <summary>Articles per transaction: large enough to amortise the commit, small enough to keep transactions short.</summary>
     public const int ChunkSize = 250;
@@ -152,7 +153,9 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
         }
 
         await session.SaveChangesAsync(ct);
-        return outcomes.Take(taken).Select(o => o!).ToList();
+        var result = outcomes.Take(taken).Select(o => o!).ToList();
+        metrics.Duplicates(result.Count(o => o is IngestOutcome.Duplicate));
+        return result;
     }
 
     private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)

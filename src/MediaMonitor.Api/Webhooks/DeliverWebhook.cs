@@ -1,5 +1,6 @@
 using MediaMonitor.Alerts;
 using MediaMonitor.Infrastructure;
+using MediaMonitor.Observability;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -26,7 +27,7 @@ public static class DeliverWebhookHandler
         chain.RetryUntilDone([TimeSpan.FromSeconds(1)], TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     public static async Task Handle(
-        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, EndpointCooldown cooldown,
+        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, EndpointCooldown cooldown, DomainMetrics metrics,
         IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
         // The endpoint failed lately: wait for the probe's retry rather than pile up attempts that would fail too.
@@ -59,6 +60,7 @@ public static class DeliverWebhookHandler
         }
 
         var body = WebhookPayload.For(alert!).ToUtf8();
+        if (delivery.Trigger == DeliveryTrigger.Alert && delivery.Attempts.Count == 0) metrics.FirstAttemptStarted(now - delivery.AlertRaisedAt);
         var result = await sender.SendAsync(new Uri(subscription!.Url), delivery.Id.ToString(), now, body, secrets!.SigningAt(now), ct);
         var attemptedAt = clock.GetUtcNow();
         var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, WebhookOptions.ParseSchedule(settings.RetrySchedule),
