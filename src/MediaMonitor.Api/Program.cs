@@ -5,6 +5,7 @@ using MediaMonitor.Audit;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
+using MediaMonitor.Postgres;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Wolverine;
