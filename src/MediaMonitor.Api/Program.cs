@@ -4,7 +4,7 @@ using MediaMonitor.Alerts;
 using MediaMonitor.Audit;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
-using MediaMonitor.Matching;
+using MediaMonitor.Matchers;
 using MediaMonitor.Postgres;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;

@@ -1,5 +1,5 @@
 using MediaMonitor.Alerts;
-using MediaMonitor.Matching;
+using MediaMonitor.Matchers;
 using Marten;
 using JasperFx;
 using JasperFx.Events;

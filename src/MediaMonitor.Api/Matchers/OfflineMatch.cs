@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MediaMonitor.Infrastructure;
+using MediaMonitor.Matching;
 
-namespace MediaMonitor.Matching;
+namespace MediaMonitor.Matchers;
 
 /// <summary>
 /// <c>match --watchlists FILE --corpus FILE [--corpus FILE ...] --out FILE [--threads N]</c>: matches article files
