@@ -14,11 +14,11 @@ public static class BenchData
 
     public static string WatchlistFolder => Environment.GetEnvironmentVariable("MEDIAMONITOR_BENCH") ?? Shared("bench");
 
-    public static BenchFormat.CorpusArticle[] Articles() =>
-        Directory.EnumerateFiles(CorpusFolder, "*.jsonl").Order(StringComparer.Ordinal).SelectMany(BenchFormat.ReadCorpus).ToArray();
+    public static CorpusFormat.CorpusArticle[] Articles() =>
+        Directory.EnumerateFiles(CorpusFolder, "*.jsonl").Order(StringComparer.Ordinal).SelectMany(CorpusFormat.ReadCorpus).ToArray();
 
     public static IReadOnlyList<WatchlistDefinition> Watchlists(string size) =>
-        BenchFormat.ReadWatchlists(Path.Combine(WatchlistFolder, $"watchlists-{size}.json"));
+        CorpusFormat.ReadWatchlists(Path.Combine(WatchlistFolder, $"watchlists-{size}.json"));
 
     private static string Shared(string folder)
     {

@@ -1,5 +1,5 @@
 using Alba;
-using MediaMonitor.Infrastructure;
+using MediaMonitor.Postgres;
 using MediaMonitor.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 

@@ -1,5 +1,5 @@
 using DotNet.Testcontainers.Builders;
-using MediaMonitor.Infrastructure;
+using MediaMonitor.Postgres;
 using Npgsql;
 using Testcontainers.PostgreSql;
 

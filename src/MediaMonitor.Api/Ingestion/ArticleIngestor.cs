@@ -1,5 +1,5 @@
 using MediaMonitor.Alerts;
-using MediaMonitor.Matching;
+using MediaMonitor.Matchers;
 using MediaMonitor.Observability;
 using Marten;
 using JasperFx;

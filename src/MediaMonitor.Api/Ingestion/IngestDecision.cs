@@ -1,4 +1,5 @@
 using MediaMonitor.Alerts;
+using MediaMonitor.Matchers;
 using MediaMonitor.Matching;
 
 namespace MediaMonitor.Ingestion;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using MediaMonitor.Infrastructure;
+using MediaMonitor.Postgres;
 using MediaMonitor.Watchlists;
 using Marten;
 using Wolverine.Http;

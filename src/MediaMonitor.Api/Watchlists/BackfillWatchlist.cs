@@ -2,7 +2,7 @@ using MediaMonitor.Access;
 using MediaMonitor.Alerts;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
-using MediaMonitor.Matching;
+using MediaMonitor.Matchers;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

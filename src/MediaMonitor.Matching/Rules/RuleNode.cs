@@ -1,6 +1,11 @@
 namespace MediaMonitor.Matching.Rules;
 
 /// <summary>A parsed watchlist rule. <see cref="Position"/> is the character offset in the rule text, for messages.</summary>
+/// <remarks>
+/// A node's position is where its text starts: a phrase at its first letter or opening quote, NOT at the keyword,
+/// <c>lang:</c> at its <c>l</c>, and AND, OR and NEAR where their first operand's text starts, counting that operand's
+/// opening parenthesis or field prefix. Parentheses and field prefixes themselves make no node.
+/// </remarks>
 public abstract record RuleNode(int Position);
 
 /// <summary>

@@ -1,58 +1,16 @@
 namespace MediaMonitor.Matching.Rules;
 
 /// <summary>
-/// Watchlist rule syntax: the boolean queries analysts know from Meltwater, Talkwalker or Brandwatch.
-/// <list type="bullet">
-/// <item><b>Words</b>: <c>troops</c>, <c>داعش</c>, <c>covid-19</c>, <c>10:30</c>. A word runs up to a space, a
-/// parenthesis or a quote. Case and diacritics do not matter (the engine folds them).</item>
-/// <item><b>Phrases</b>: <c>"troop withdrawal"</c>, <c>"انسحاب القوات"</c>. By default a phrase tolerates the
-/// engine's usual gap (up to 2 inserted words, same sentence). <c>"troop withdrawal"~0</c> asks for the words side by
-/// side; <c>"troop withdrawal"~3</c> allows up to 3 inserted words (at most 5). Inside quotes, <c>\"</c> is a quote
-/// and <c>\\</c> a backslash; typographic quotes (“…”, „…“, «…») work like straight ones. A phrase has at most 8 words
-/// (runs of letters and digits: <c>covid-19</c> is two) and is separated from what follows by a space or a parenthesis.</item>
-/// <item><b>Wildcard</b>: a trailing <c>*</c> on a word or on the last word of a phrase matches any ending:
-/// <c>withdraw*</c>, <c>انسحاب*</c>, <c>"troop withdraw*"</c>. At least 3 letters must precede it; a <c>*</c> anywhere
-/// else (leading, inside a word, alone) is refused, and so is a <c>?</c> between letters (no one-letter wildcard).</item>
-/// <item><b>Operators</b>, in capitals: <c>AND</c>, <c>OR</c>, <c>NOT</c>, <c>NEAR/n</c>, <c>ONEAR/n</c>; lower-case
-/// <c>and</c>, <c>or</c>, <c>not</c>, <c>near</c> are ordinary words (<c>"rock and roll"</c>). Two operands side by side
-/// mean AND: <c>rocket attack</c> is <c>rocket AND attack</c> (quote it to ask for the phrase). <c>a NOT b</c> and
-/// <c>a AND NOT b</c> both mean a AND (NOT b). Parentheses group.</item>
-/// <item><b>Precedence</b>, tightest first: field prefix, NOT, NEAR/ONEAR, AND (written or implicit), OR. So
-/// <c>a OR b c</c> is <c>a OR (b AND c)</c> and <c>NOT a NEAR/3 b</c> is refused (NOT would be a side of NEAR;
-/// write <c>NOT (a NEAR/3 b)</c>). Chains of one operator become one node: <c>a OR b OR (c OR d)</c> is one OR of four.</item>
-/// <item><b>Proximity</b>: <c>a NEAR/n b</c> — a hit of each side with at most n words between them, in either order;
-/// <c>a ONEAR/n b</c> — the same with a before b. n is required, from 1 to 50. Each side is a word, a phrase or an
-/// OR of them in parentheses: <c>(troops OR forces) NEAR/3 withdraw*</c>. NOT, AND, <c>lang:</c> or another NEAR
-/// as a side are refused (they have no position in the text); join proximities with AND instead.</item>
-/// <item><b>Fields</b>: <c>title:</c> and <c>body:</c> restrict what directly follows — a word, a phrase or a
-/// parenthesised group, with no space after the colon: <c>title:troops</c>, <c>title:"troop withdrawal"</c>,
-/// <c>body:(a OR "b c")</c>. Every phrase inside takes that field; a different field inside is refused, the same one
-/// is allowed. Field names and language codes may be written in any case.</item>
-/// <item><b>Language</b>: <c>lang:ar</c> or <c>lang:en</c> holds when the article is in that language. Not allowed
-/// inside a field or as a side of NEAR.</item>
-/// <item><b>Colons</b>: letters followed by a colon are a field prefix, so an unknown one (<c>author:x</c>,
-/// <c>http://…</c>) is an error listing the known ones — put such text in quotes. A colon after something that is not
-/// only letters (<c>10:30</c>, <c>1:0</c>) is part of an ordinary word.</item>
-/// <item><b>Refused habits</b>: <c>-word</c> (write <c>NOT word</c>), <c>+word</c>, <c>word~2</c> (a gap follows a
-/// quoted phrase), <c>near/5</c> (operators are in capitals), a word with no letter or digit (<c>&amp;&amp;</c>),
-/// a one-letter word (<c>b</c>; quote it with its neighbours, <c>"plan b"</c>).</item>
-/// <item><b>Must find something</b>: a rule needs a word or phrase outside NOT on every path to a match.
-/// <c>NOT x</c>, <c>lang:ar</c>, <c>lang:ar NOT x</c>, or an OR with such an alternative (<c>a OR NOT b</c>) would
-/// match almost every article and are refused.</item>
-/// <item><b>Limits</b> (<see cref="RuleLimits"/>): 4,000 characters, 10 nested levels (parentheses and NOTs),
-/// 200 words and phrases, 8 words per phrase, NEAR distance 1–50, phrase gap 0–5, 3 letters before a '*',
-/// 20 wildcards.</item>
-/// <item><b>Positions</b>: each node's <see cref="RuleNode.Position"/> is the character offset where its text starts:
-/// a phrase at its first letter or opening quote, NOT at the keyword, <c>lang:</c> at its <c>l</c>, and AND, OR and
-/// NEAR where their first operand's text starts, counting that operand's opening parenthesis or field prefix.
-/// Parentheses and field prefixes themselves make no node.</item>
-/// <item><b>Invisible characters</b>: direction marks and the byte-order mark, which copied Arabic text carries,
-/// separate tokens like spaces and are dropped from phrases.</item>
-/// </list>
-/// Parsing is a single pass with one token of look-ahead; nesting is checked before every recursion, so hostile
-/// input gets an error, never a stack overflow. Errors are <see cref="RuleSyntaxException"/>s; the first one in text
-/// order wins (the length limit is met where the text passes 4,000 characters).
+/// Parses a watchlist rule, a boolean query (words, quoted phrases, AND/OR/NOT, NEAR/ONEAR, <c>title:</c>,
+/// <c>body:</c>, <c>lang:</c>), into a <see cref="RuleNode"/> tree. The syntax as users write it is described in the
+/// README, section "Watchlist rules"; the bounds are <see cref="RuleLimits"/>.
 /// </summary>
+/// <remarks>
+/// A single pass with one token of look-ahead; nesting is checked before every recursion, so hostile input gets an
+/// error, never a stack overflow. Errors are <see cref="RuleSyntaxException"/>s; the first one in text order wins
+/// (the length limit is met where the text passes 4,000 characters). Chains of one operator become one node:
+/// <c>a OR b OR (c OR d)</c> is one OR of four.
+/// </remarks>
 public static class RuleParser
 {
     internal const string ExpectedOperand = "a word, a quoted phrase or '('";

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using MediaMonitor.Infrastructure;
+using MediaMonitor.Postgres;
 using Testcontainers.PostgreSql;
 
 namespace MediaMonitor.IntegrationTests.Infrastructure;

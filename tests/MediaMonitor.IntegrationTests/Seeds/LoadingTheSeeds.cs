@@ -1,6 +1,6 @@
 using System.Net;
-using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
+using MediaMonitor.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,8 @@
+using MediaMonitor.Matching;
 using MediaMonitor.Watchlists;
 using Marten;
 
-namespace MediaMonitor.Matching;
+namespace MediaMonitor.Matchers;
 
 /// <summary>The active watchlists compiled into one matcher, with what each match must cite.</summary>
 public sealed record CompiledWatchlists(Matcher Matcher, IReadOnlyDictionary<string, Watchlist> ByKey, CatalogStamp Stamp)

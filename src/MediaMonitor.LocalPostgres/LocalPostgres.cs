@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace MediaMonitor.Infrastructure;
+namespace MediaMonitor.Postgres;
 
 /// <summary>
 /// A private PostgreSQL server started from the binaries on PATH (initdb, pg_ctl), for machines without a
@@ -200,5 +200,3 @@ public sealed class LocalPostgres : IAsyncDisposable
         }
     }
 }
-
-public sealed class PostgresUnavailableException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-namespace MediaMonitor.Matching;
+namespace MediaMonitor.Matchers;
 
 public static class Configuration
 {

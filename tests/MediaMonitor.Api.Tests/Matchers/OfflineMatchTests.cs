@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MediaMonitor.Matching;
+using MediaMonitor.Matchers;
 
-namespace MediaMonitor.Api.Tests.Matching;
+namespace MediaMonitor.Api.Tests.Matchers;
 
 public sealed class OfflineMatchTests : IDisposable
 {

@@ -3,11 +3,11 @@ using System.Text.Json;
 namespace MediaMonitor.Matching;
 
 /// <summary>
-/// Readers for the evaluation and benchmark files: watchlists as
+/// Readers for the files the offline <c>match</c> command and the benchmarks read: watchlists as
 /// <c>{"watchlists":[{"id","name","terms":[{"phrase","lang"}],"rule"?}]}</c> and articles as JSONL lines
 /// <c>{"id","lang","title","body",...}</c> (other fields ignored).
 /// </summary>
-public static class BenchFormat
+public static class CorpusFormat
 {
     public sealed record CorpusArticle(string Id, string? Lang, string? Title, string Body);
 

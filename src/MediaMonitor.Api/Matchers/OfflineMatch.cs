@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MediaMonitor.Infrastructure;
+using MediaMonitor.Matching;
 
-namespace MediaMonitor.Matching;
+namespace MediaMonitor.Matchers;
 
 /// <summary>
 /// <c>match --watchlists FILE --corpus FILE [--corpus FILE ...] --out FILE [--threads N]</c>: matches article files
@@ -33,8 +34,8 @@ public static class OfflineMatch
             return 2;
         }
 
-        var definitions = BenchFormat.ReadWatchlists(options.Watchlists);
-        var articles = options.Corpus.SelectMany(BenchFormat.ReadCorpus).ToArray();
+        var definitions = CorpusFormat.ReadWatchlists(options.Watchlists);
+        var articles = options.Corpus.SelectMany(CorpusFormat.ReadCorpus).ToArray();
 
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         var compileClock = Stopwatch.StartNew();
@@ -101,7 +102,7 @@ public static class OfflineMatch
         return error.Length > 0 ? null : new Options(watchlists!, corpus, output!, threads);
     }
 
-    private static void WriteLine(Stream output, BenchFormat.CorpusArticle article, IReadOnlyList<WatchlistMatch> matches)
+    private static void WriteLine(Stream output, CorpusFormat.CorpusArticle article, IReadOnlyList<WatchlistMatch> matches)
     {
         using (var json = new Utf8JsonWriter(output, Compact))
         {

@@ -1,4 +1,6 @@
-namespace MediaMonitor.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace MediaMonitor.Postgres;
 
 /// <summary>
 /// Finds the PostgreSQL the service uses: the configured connection string, else a private server started

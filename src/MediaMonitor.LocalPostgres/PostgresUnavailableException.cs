@@ -1,0 +1,3 @@
+namespace MediaMonitor.Postgres;
+
+public sealed class PostgresUnavailableException(string message) : Exception(message);

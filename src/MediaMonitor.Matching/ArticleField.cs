@@ -1,0 +1,3 @@
+namespace MediaMonitor.Matching;
+
+public enum ArticleField { Title, Body }
