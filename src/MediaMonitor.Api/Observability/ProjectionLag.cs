@@ -4,7 +4,7 @@ using Marten;
 namespace MediaMonitor.Observability;
 
 /// <summary>
-/// How far each asynchronous projection and event subscription (the alert dispatch) is behind the event log's high
+/// How far each asynchronous projection and event subscription (the alert dispatch) is behind the event log's last
 /// sequence, in events, as the gauge <c>mediamonitor.projection.lag</c> tagged with the shard's name. Read from
 /// Marten's progress table every <see cref="Period"/>: a scrape never waits on the database, and every node reports the
 /// same figures whichever node runs the shard.

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using MediaMonitor.IntegrationTests.Webhooks;
 using MediaMonitor.Postgres;
 using Testcontainers.PostgreSql;
 
@@ -31,7 +30,7 @@ public sealed class RestartableServer : IAsyncDisposable
             var local = await LocalPostgres.StartAsync(data, throwaway: true);
             return new RestartableServer(local, null, local.ConnectionString);
         }
-        var container = new PostgreSqlBuilder("postgres:15-alpine").WithPortBinding(FreePort(), 5432).Build();
+        var container = new PostgreSqlBuilder("postgres:15-alpine").WithPortBinding(TestReceiver.FreePort(), 5432).Build();
         await container.StartAsync();
         return new RestartableServer(null, container, container.GetConnectionString());
     }
@@ -44,12 +43,5 @@ public sealed class RestartableServer : IAsyncDisposable
     {
         if (_local is not null) await _local.DisposeAsync();
         if (_container is not null) await _container.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
