@@ -17,13 +17,14 @@ public static class RemoveArticleEndpoint
 
     /// <summary>
     /// Takes an article down: records <see cref="ArticleRemoved"/>, masks its text in every event about it (the
-    /// article's and its alerts'), and brings the article and alert views in line. The article, its matches and
-    /// alerts remain, without the text. Saying it again is harmless, and finishes a removal that was cut short.
+    /// article's and its alerts'), and brings the article and alert views in line, all in one transaction (Wolverine's
+    /// transactional middleware commits the session). The article, its matches and alerts remain, without the text.
+    /// Saying it again is harmless.
     /// </summary>
     [WolverineDelete("/api/articles/{id}"), Authorize(Policy = Scopes.Admin), Tags("Articles")]
     [ProducesResponseType(204), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ValidationProblemDetails>(422)]
     public static async Task<IResult> Delete(
-        Guid id, [FromQuery] string? reason, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+        Guid id, [FromQuery] string? reason, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         var errors = new ValidationErrors();
@@ -31,26 +32,22 @@ public static class RemoveArticleEndpoint
         else TextRules.Check("reason", trimmed, errors);
         if (errors.Any) return Problems.Invalid(errors);
 
-        await using var session = store.LightweightSession();
         var article = await session.LoadAsync<ArticleView>(id, ct);
         if (article is null) return Problems.NotFound("Article", id);
-        if (article.RemovedAt is null)
-        {
-            session.Events.Append(id, new ArticleRemoved(id, trimmed, clock.GetUtcNow()));
-            await session.SaveChangesAsync(ct);
-        }
+        // Optimistic: of two removals racing, one commits and the other is told of the conflict.
+        if (article.RemovedAt is null) await session.Events.AppendOptimistic(id, ct, new ArticleRemoved(id, trimmed, clock.GetUtcNow()));
 
-        // Once the removal is recorded, finish it even if the caller goes away.
-        var finish = CancellationToken.None;
-        var alerts = await session.Query<AlertView>().Where(a => a.ArticleId == id).Select(a => a.Id).ToListAsync(finish);
-        await store.Advanced.ApplyEventDataMasking(x =>
+        // One query for every event of the article and its alerts, however many watchlists matched it. The
+        // ArticleView projection masks the article's view itself when it applies ArticleRemoved.
+        var alerts = await session.Query<AlertView>().Where(a => a.ArticleId == id).ToListAsync(ct);
+        var streams = alerts.Select(a => a.Id).Append(id).ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(streams)).ToListAsync(ct);
+        foreach (var e in events.Where(ArticleMasking.TryMask)) session.Events.OverwriteEvent(e);
+        foreach (var alert in alerts)
         {
-            x.IncludeStream(id);
-            foreach (var alert in alerts) x.IncludeStream(alert);
-        }, finish);
-        // Masking rewrites events, not documents: replay the streams into their views.
-        await store.Advanced.RebuildSingleStreamAsync<ArticleView>(id, finish);
-        foreach (var alert in alerts) await store.Advanced.RebuildSingleStreamAsync<AlertView>(alert, finish);
+            ArticleMasking.Mask(alert);
+            session.Store(alert);
+        }
         return Results.NoContent();
     }
 }
