@@ -51,6 +51,9 @@ public static class Persistence
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
+                // (type, seq_id): the event log filtered by type, and the daemon's loading of a projection that takes
+                // a few of the many event types, read only those events instead of every one.
+                opts.Events.EnableEventTypeIndex = true;
                 opts.Listeners.Add(new EventStamping());
                 opts.Schema.For<StoredApiKey>();
 
