@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using JasperFx.Events;
 using Marten;
@@ -30,6 +31,22 @@ public static class EventLog
         }
         if (filter.StreamId is { } stream) query = query.Where(e => e.StreamId == stream);
         return query.OrderBy(e => e.Sequence).ToAsyncEnumerable(ct);
+    }
+
+    /// <summary>
+    /// The events, calling <paramref name="waiting"/> once if the first has not come within <paramref name="wait"/>:
+    /// filters that keep few events of a long log (a time range, a rare type) are applied as PostgreSQL reads the
+    /// log, so the first match can take a while. An error before that (the database down) is thrown as usual.
+    /// </summary>
+    public static async IAsyncEnumerable<IEvent> Promptly(
+        this IAsyncEnumerable<IEvent> events, TimeSpan wait, Func<Task> waiting, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var reader = events.GetAsyncEnumerator(ct);
+        var first = reader.MoveNextAsync().AsTask();
+        if (await Task.WhenAny(first, Task.Delay(wait, ct)) != first) await waiting();
+        if (!await first) yield break;
+        yield return reader.Current;
+        while (await reader.MoveNextAsync()) yield return reader.Current;
     }
 
     /// <summary>Writes the events as NDJSON; returns how many. Each line is built in memory and written

@@ -11,6 +11,8 @@ namespace MediaMonitor.Audit;
 
 public static class GetEventsEndpoint
 {
+    public static readonly TimeSpan FirstEventWait = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// The global event log as NDJSON (application/x-ndjson), in sequence order, one <see cref="EventRecord"/> a line,
     /// streamed: any size in constant memory. Filters: <c>fromSequence</c>, <c>toSequence</c> (inclusive), <c>from</c>
@@ -30,8 +32,11 @@ public static class GetEventsEndpoint
         var types = (type ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
-        await EventLog.WriteNdjsonAsync(EventLog.Read(session, new EventFilter(fromSequence, toSequence, from, to, types, streamId), ct),
-            http.Response.Body, json.Value.SerializerOptions, ct);
+        // The answer starts within a second even while the database looks for the first event the filters keep; the
+        // events follow as they are found.
+        var events = EventLog.Read(session, new EventFilter(fromSequence, toSequence, from, to, types, streamId), ct)
+            .Promptly(FirstEventWait, () => http.Response.StartAsync(ct), ct);
+        await EventLog.WriteNdjsonAsync(events, http.Response.Body, json.Value.SerializerOptions, ct);
         return Results.Empty;
     }
 }
