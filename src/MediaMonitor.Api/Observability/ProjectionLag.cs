@@ -48,7 +48,8 @@ public sealed class ProjectionLag : BackgroundService
     {
         var progress = await _store.Advanced.AllProjectionProgress(token: ct);
         // The log's last sequence, not the daemon's high water mark row: that row is missing until the daemon has run.
-        var mark = (await _store.Advanced.FetchEventStoreStatistics(token: ct)).EventSequenceNumber;
+        // Read from the sequence, not the event store statistics, which count every event and stream each time.
+        var mark = await _store.Storage.Database.FetchHighestEventSequenceNumber(ct);
         _metrics.ProjectionLags(progress.Where(p => p.ShardName != HighWaterMark)
             .Select(p => new Measurement<long>(Math.Max(0, mark - p.Sequence), new KeyValuePair<string, object?>("shard", p.ShardName)))
             .ToList());
