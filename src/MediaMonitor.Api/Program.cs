@@ -49,6 +49,7 @@ builder.Host.UseWolverine(opts =>
 {
     opts.UseMediaMonitorMessaging(builder.Configuration);
     opts.UseWatchlistMessaging();
+    opts.UseAuditMessaging();
     opts.UseWebhookMessaging(builder.Configuration);
 });
 builder.Services.AddWolverineHttp();

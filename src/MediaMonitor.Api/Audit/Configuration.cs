@@ -1,6 +1,19 @@
+using Marten;
+using Wolverine;
+
 namespace MediaMonitor.Audit;
 
 public static class Configuration
 {
     public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<ProjectionRebuilds>();
+
+    public static void AddAudit(this StoreOptions marten) =>
+        marten.Schema.For<RebuildStatus>().Identity(x => x.Projection).UseOptimisticConcurrency(true);
+
+    public static void UseAuditMessaging(this WolverineOptions opts)
+    {
+        // One rebuild at a time: each reads the whole log, and two at once would only slow each other and the service.
+        opts.LocalQueue(ProjectionRebuilds.Queue).Sequential();
+        opts.PublishMessage<RebuildProjection>().ToLocalQueue(ProjectionRebuilds.Queue);
+    }
 }

@@ -1,10 +1,11 @@
-using System.Collections.Concurrent;
 using JasperFx.Events.Projections;
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Attributes;
 using Wolverine.Http;
 using Wolverine.Runtime.Agents;
 
@@ -12,22 +13,24 @@ namespace MediaMonitor.Audit;
 
 public enum RebuildState { Running, Completed, Failed }
 
-/// <param name="Sequence">How far the rebuild has read the log; <paramref name="HighWaterMark"/> is the end.</param>
+/// <summary>
+/// The last rebuild of a projection, stored, so that every node answers for it whichever node ran it.
+/// <paramref name="Sequence"/>: how far the rebuild has read the log; <paramref name="HighWaterMark"/> is the end.
+/// </summary>
 public sealed record RebuildStatus(
-    string Projection, RebuildState State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error, long Sequence,
-    long HighWaterMark);
+    string Projection, RebuildState State, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error,
+    long Sequence, long HighWaterMark);
 
 public sealed record ProjectionInfo(string Name, string Lifecycle, long Sequence, RebuildStatus? Rebuild);
 
-/// <summary>
-/// Projection rebuilds started over HTTP, run in the background, one at a time per projection. A rebuild replays the
-/// log into the projection and nothing else: matching is not run again, since matches and alerts are events. It goes
-/// through Wolverine's agent family, which restarts an async projection's shard at once when done (a plain daemon
-/// rebuild leaves it stopped until the agent loop comes round).
-/// </summary>
-public sealed class ProjectionRebuilds(IDocumentStore store, EventSubscriptionAgentFamily agents, TimeProvider clock, ILogger<ProjectionRebuilds> log)
+/// <summary>Rebuild the projection from the event log. A durable message: a rebuild cut short by a restart is run
+/// again, on whichever node picks it up.</summary>
+public sealed record RebuildProjection(string Projection, DateTimeOffset StartedAt);
+
+/// <summary>The projections that can be rebuilt, and the progress of a running rebuild, read from the store.</summary>
+public sealed class ProjectionRebuilds(IDocumentStore store)
 {
-    private readonly ConcurrentDictionary<string, RebuildStatus> _rebuilds = new(StringComparer.Ordinal);
+    public const string Queue = "projection-rebuilds";
 
     /// <summary>The projections that store something; a live aggregation is folded on each read and has nothing to rebuild.</summary>
     public IReadOnlyList<string> Names => store.Options.Events.Projections()
@@ -36,41 +39,12 @@ public sealed class ProjectionRebuilds(IDocumentStore store, EventSubscriptionAg
     public string Lifecycle(string name) =>
         store.Options.Events.Projections().First(p => p.Name == name).Lifecycle.ToString();
 
-    public bool TryStart(string name, out RebuildStatus status)
-    {
-        var started = new RebuildStatus(name, RebuildState.Running, clock.GetUtcNow(), null, null, 0, 0);
-        status = _rebuilds.AddOrUpdate(name, started, (_, current) => current.State == RebuildState.Running ? current : started);
-        if (!ReferenceEquals(status, started)) return false;
-        _ = Task.Run(() => RunAsync(name));
-        return true;
-    }
-
-    private async Task RunAsync(string name)
-    {
-        try
-        {
-            var ok = await agents.TryRebuildRegisteredProjectionAsync($"{name}:All", null!, CancellationToken.None);
-            var statistics = await store.Advanced.FetchEventStoreStatistics();
-            _rebuilds[name] = _rebuilds[name] with
-            {
-                State = ok ? RebuildState.Completed : RebuildState.Failed, FinishedAt = clock.GetUtcNow(),
-                Error = ok ? null : "The projection's shard could not be rebuilt.", Sequence = statistics.EventSequenceNumber,
-                HighWaterMark = statistics.EventSequenceNumber,
-            };
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "Rebuilding projection {Projection} failed", name);
-            _rebuilds[name] = _rebuilds[name] with { State = RebuildState.Failed, FinishedAt = clock.GetUtcNow(), Error = e.Message };
-        }
-    }
-
     /// <summary>The rebuild's status, with its progress read from the store while it runs.</summary>
-    public async Task<RebuildStatus?> StatusAsync(string name, CancellationToken ct)
+    public static async Task<RebuildStatus?> StatusAsync(IQuerySession session, string name, CancellationToken ct)
     {
-        if (!_rebuilds.TryGetValue(name, out var status)) return null;
+        if (await session.LoadAsync<RebuildStatus>(name, ct) is not { } status) return null;
         if (status.State != RebuildState.Running) return status;
-        var progress = await store.Advanced.AllProjectionProgress(token: ct);
+        var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
         var sequence = progress.FirstOrDefault(p => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
         var mark = progress.FirstOrDefault(p => p.ShardName == "HighWaterMark")?.Sequence ?? 0;
         return status with { Sequence = sequence, HighWaterMark = mark };
@@ -79,37 +53,83 @@ public sealed class ProjectionRebuilds(IDocumentStore store, EventSubscriptionAg
 
 public static class RebuildProjectionEndpoints
 {
-    /// <summary>Every projection, its lifecycle, how far it has read the log, and its last rebuild started here.</summary>
+    /// <summary>Every projection, its lifecycle, how far it has read the log, and its last rebuild.</summary>
     [WolverineGet("/api/admin/projections"), Authorize(Policy = Scopes.Admin), Tags("Audit")]
     [ProducesResponseType<IReadOnlyList<ProjectionInfo>>(200)]
-    public static async Task<IResult> List(ProjectionRebuilds rebuilds, IDocumentStore store, CancellationToken ct)
+    public static async Task<IResult> List(ProjectionRebuilds rebuilds, IQuerySession session, CancellationToken ct)
     {
-        var progress = await store.Advanced.AllProjectionProgress(token: ct);
+        var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
         var result = new List<ProjectionInfo>();
         foreach (var name in rebuilds.Names)
         {
             var sequence = progress.FirstOrDefault(p => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
-            result.Add(new ProjectionInfo(name, rebuilds.Lifecycle(name), sequence, await rebuilds.StatusAsync(name, ct)));
+            result.Add(new ProjectionInfo(name, rebuilds.Lifecycle(name), sequence, await ProjectionRebuilds.StatusAsync(session, name, ct)));
         }
         return Results.Ok(result);
     }
 
-    /// <summary>Starts rebuilding a projection from the event log, in the background: 202, then follow the Location.</summary>
+    /// <summary>
+    /// Starts rebuilding a projection from the event log, in the background: 202, then follow the Location. Rebuilds
+    /// run one at a time on a node (each reads the whole log), through Wolverine's durable local queue: one asked for
+    /// while another runs waits its turn, and one cut short by a restart starts again.
+    /// </summary>
     [WolverinePost("/api/admin/projections/{name}/rebuild"), Authorize(Policy = Scopes.Admin), Tags("Audit")]
     [ProducesResponseType<RebuildStatus>(202), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static IResult Post(string name, ProjectionRebuilds rebuilds)
+    public static async Task<(IResult, OutgoingMessages)> Post(
+        string name, ProjectionRebuilds rebuilds, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
+        var messages = new OutgoingMessages();
         if (!rebuilds.Names.Contains(name, StringComparer.Ordinal))
-            return Results.Problem(statusCode: 404, title: "Projection not found.", detail: $"Projections: {string.Join(", ", rebuilds.Names)}.");
-        return rebuilds.TryStart(name, out var status)
-            ? Results.Accepted($"/api/admin/projections/{name}/rebuild", status)
-            : Problems.Conflict($"Projection {name} is being rebuilt already (since {status.StartedAt:O}).");
+            return (Results.Problem(statusCode: 404, title: "Projection not found.", detail: $"Projections: {string.Join(", ", rebuilds.Names)}."), messages);
+        var last = await session.LoadAsync<RebuildStatus>(name, ct);
+        if (last is { State: RebuildState.Running })
+            return (Problems.Conflict($"Projection {name} is being rebuilt already (since {last.StartedAt:O})."), messages);
+
+        var started = new RebuildStatus(name, RebuildState.Running, clock.GetUtcNow(), null, null, 0, 0);
+        // Optimistic: of two requests racing, one inserts or replaces the status it read, and the other hears 409.
+        if (last is null) session.Insert(started);
+        else session.Store(started);
+        messages.Add(new RebuildProjection(name, started.StartedAt));
+        return (Results.Accepted($"/api/admin/projections/{name}/rebuild", started), messages);
     }
 
     [WolverineGet("/api/admin/projections/{name}/rebuild"), Authorize(Policy = Scopes.Admin), Tags("Audit")]
     [ProducesResponseType<RebuildStatus>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(string name, ProjectionRebuilds rebuilds, CancellationToken ct) =>
-        await rebuilds.StatusAsync(name, ct) is { } status
+    public static async Task<IResult> Get(string name, IQuerySession session, CancellationToken ct) =>
+        await ProjectionRebuilds.StatusAsync(session, name, ct) is { } status
             ? Results.Ok(status)
-            : Results.Problem(statusCode: 404, title: "No rebuild.", detail: $"No rebuild of {name} was started on this node.");
+            : Results.Problem(statusCode: 404, title: "No rebuild.", detail: $"No rebuild of {name} was started.");
+}
+
+/// <summary>
+/// Replays the log into the projection and nothing else: matching is not run again, since matches and alerts are
+/// events. It goes through Wolverine's agent family, which restarts an async projection's shard at once when done (a
+/// plain daemon rebuild leaves it stopped until the agent loop comes round).
+/// </summary>
+public static class RebuildProjectionHandler
+{
+    /// <summary>Wolverine cancels a handler after a minute by default; a rebuild of a long log takes longer.</summary>
+    [MessageTimeout(3600)]
+    public static async Task Handle(
+        RebuildProjection command, IDocumentSession session, EventSubscriptionAgentFamily agents, TimeProvider clock,
+        ILogger<RebuildProjection> log, CancellationToken ct)
+    {
+        string? error = null;
+        try
+        {
+            if (!await agents.TryRebuildRegisteredProjectionAsync($"{command.Projection}:All", null!, ct))
+                error = "The projection's shard could not be rebuilt.";
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Rebuilding projection {Projection} failed", command.Projection);
+            error = e.Message;
+        }
+
+        var mark = await session.DocumentStore.Storage.Database.FetchHighestEventSequenceNumber(ct);
+        // Loaded first, so that the optimistic check has the version this replaces.
+        await session.LoadAsync<RebuildStatus>(command.Projection, ct);
+        session.Store(new RebuildStatus(command.Projection, error is null ? RebuildState.Completed : RebuildState.Failed,
+            command.StartedAt, clock.GetUtcNow(), error, mark, mark));
+    }
 }

@@ -61,6 +61,7 @@ public static class Persistence
                 opts.AddIngestion();
                 opts.AddAlerts();
                 opts.AddWebhooks();
+                opts.AddAudit();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

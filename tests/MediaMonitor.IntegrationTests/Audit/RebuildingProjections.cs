@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MediaMonitor.Alerts;
+using MediaMonitor.Audit;
 using MediaMonitor.Ingestion;
 using MediaMonitor.IntegrationTests.Webhooks;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace MediaMonitor.IntegrationTests.Audit;
 
@@ -87,6 +90,30 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         var after = await Snapshot();
 
         foreach (var type in Projected) Assert.Equal(before[type.Name], after[type.Name]);
+    }
+
+    [Fact]
+    public async Task a_rebuild_asked_for_twice_at_once_runs_once_and_its_status_is_kept_in_the_database()
+    {
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        await Ingest(new { body = "A rocket attack hit the town." });
+        var answers = Array.Empty<HttpResponseMessage>();
+
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(2)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+        {
+            answers = await Task.WhenAll(
+                PostJson("/api/admin/projections/WatchlistMatchStats/rebuild", new { }),
+                PostJson("/api/admin/projections/WatchlistMatchStats/rebuild", new { }));
+        }));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Single(tracked.Executed.MessagesOf<RebuildProjection>());
+        await using var session = App.Store.QuerySession();
+        var stored = await session.LoadAsync<RebuildStatus>("WatchlistMatchStats");
+        Assert.Equal(RebuildState.Completed, stored?.State);
+        var answered = await Json(await Get("/api/admin/projections/WatchlistMatchStats/rebuild"), HttpStatusCode.OK);
+        Assert.Equal("Completed", answered["state"]!.GetValue<string>());
+        Assert.Equal(1, (await session.LoadAsync<WatchlistMatchStats>((await session.Query<Watchlist>().SingleAsync()).Id))?.MatchCount);
     }
 
     [Fact]
