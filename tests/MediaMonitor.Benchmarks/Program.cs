@@ -4,7 +4,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks                  throughput table, every size
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- core 100k     only these sizes
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
-// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks       webhook latency and delivery rate (service + PostgreSQL)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks [N]   webhook latency at N articles/s (100) and delivery rate (service + PostgreSQL)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
 if (args is ["hostile"])
@@ -17,9 +17,9 @@ if (args is ["audit"])
     await AuditReplay.RunAsync();
     return;
 }
-if (args is ["webhooks"])
+if (args is ["webhooks", .. var rate])
 {
-    await WebhookDelivery.RunAsync();
+    await WebhookDelivery.RunAsync(rate is [var n] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
 if (args is ["bdn", .. var rest])

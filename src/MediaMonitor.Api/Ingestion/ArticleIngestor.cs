@@ -1,10 +1,13 @@
 using MediaMonitor.Alerts;
 using MediaMonitor.Matchers;
 using MediaMonitor.Observability;
+using MediaMonitor.Webhooks;
 using Marten;
 using JasperFx;
 using JasperFx.Events;
 using Npgsql;
+using Wolverine.Marten;
+using Wolverine.Runtime;
 
 namespace MediaMonitor.Ingestion;
 
@@ -18,9 +21,11 @@ public sealed record RaisedAlert(Guid AlertId, Guid WatchlistId, string Watchlis
 
 /// <summary>
 /// Appends articles with their matches and alerts: each chunk of articles commits in one transaction
-/// (ingestion, matches and alerts together or not at all). Duplicates, by url or content, append nothing.
+/// (ingestion, matches, alerts and their deliveries together or not at all). Duplicates, by url or content, append nothing.
 /// </summary>
-public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matchers, DomainMetrics metrics, TimeProvider clock)
+public sealed class ArticleIngestor(
+    IDocumentStore store, CurrentMatcher matchers, DomainMetrics metrics, TimeProvider clock, IWolverineRuntime wolverine,
+    IHostApplicationLifetime lifetime)
 {
     /// <summary>Articles per transaction: large enough to amortise the commit, small enough to keep transactions short.</summary>
     public const int ChunkSize = 250;
@@ -108,8 +113,15 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
     private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        // Once the service runs, the alerts' deliveries are scheduled in this transaction and their first attempts go
+        // out through Wolverine's outbox the moment it commits. Before that (the ingest command, the seeds at start),
+        // the alert dispatch subscription finds the alerts in the log.
+        var outbox = lifetime.ApplicationStarted.IsCancellationRequested ? new MartenOutbox(wolverine, session) : null;
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
+        IReadOnlyList<Subscription> subscriptions = outbox is null
+            ? []
+            : await session.Query<Subscription>().Where(x => x.State == SubscriptionState.Active).ToListAsync(ct);
         var now = clock.GetUtcNow();
 
         // Duplicates first, in order (a later copy in the chunk is a duplicate of the earlier one); then the
@@ -146,7 +158,13 @@ public sealed class ArticleIngestor(IDocumentStore store, CurrentMatcher matcher
             session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
             foreach (var alert in decision.Alerts)
             {
-                session.Events.StartStream<AlertView>(alert.AlertId, alert);
+                if (outbox is null)
+                {
+                    session.Events.StartStream<AlertView>(alert.AlertId, alert);
+                    continue;
+                }
+                session.Events.StartStream<AlertView>(alert.AlertId, DispatchAlertHandler.Raised(session, alert));
+                foreach (var deliver in DispatchAlertHandler.Schedule(session, subscriptions, alert, now)) await outbox.PublishAsync(deliver);
             }
             outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId,
                 decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());

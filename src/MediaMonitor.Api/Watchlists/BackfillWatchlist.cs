@@ -3,6 +3,7 @@ using MediaMonitor.Alerts;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matchers;
+using MediaMonitor.Webhooks;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -104,6 +105,7 @@ public static class RunBackfillHandler
                         ?? throw new InvalidOperationException($"Watchlist {backfill.WatchlistId} has no version {backfill.WatchlistVersion}.");
         var compiled = CurrentMatcher.Compile([watchlist], new CatalogStamp($"backfill:{backfill.Id}"));
         var matched = 0;
+        IReadOnlyList<Subscription>? subscriptions = null;
         foreach (var article in batch.Where(a => Wanted(a, backfill)))
         {
             var ingested = new ArticleIngested(article.Id, article.Title, article.Body, article.Lang, article.Source, article.Url,
@@ -113,7 +115,13 @@ public static class RunBackfillHandler
             // At the version read: a removal or another backfill of this article committing meanwhile fails this batch,
             // and the retry sees the article removed or matched and leaves it alone (no text restored, no alert twice).
             await session.Events.AppendOptimistic(article.Id, ct, matches.Cast<object>().ToArray());
-            foreach (var alert in alerts) session.Events.StartStream<AlertView>(alert.AlertId, alert);
+            // Dispatched here, as on intake: the deliveries commit with the batch and go out when it commits.
+            subscriptions ??= await session.Query<Subscription>().Where(x => x.State == SubscriptionState.Active).ToListAsync(ct);
+            foreach (var alert in alerts)
+            {
+                session.Events.StartStream<AlertView>(alert.AlertId, DispatchAlertHandler.Raised(session, alert));
+                foreach (var deliver in DispatchAlertHandler.Schedule(session, subscriptions, alert, now)) messages.Add(deliver);
+            }
             matched += matches.Count;
         }
         var lastArticle = batch[^1];

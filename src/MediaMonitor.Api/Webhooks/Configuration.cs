@@ -34,10 +34,12 @@ public static class Configuration
         marten.Projections.Add<SubscriptionHealthProjection>(ProjectionLifecycle.Async);
     }
 
-    /// <summary>Every <see cref="AlertRaised"/>, in log order, to <see cref="DispatchAlertHandler"/>.</summary>
+    /// <summary>Every <see cref="AlertRaised"/> not dispatched by the transaction that raised it, in log order, to
+    /// <see cref="DispatchAlertHandler"/>.</summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddAlertDispatch(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten) =>
-        marten.PublishEventsToWolverine("AlertDispatch", relay => relay.PublishEvent<AlertRaised>());
+        marten.PublishEventsToWolverine("AlertDispatch", relay => relay.PublishEvent<AlertRaised>((e, bus) =>
+            DispatchAlertHandler.WasDispatched(e) ? ValueTask.CompletedTask : bus.PublishAsync(e)));
 
     /// <summary>The group id of a subscription's deliveries: Wolverine hashes it to their queue and slot.</summary>
     public static string DeliveryGroup(Guid subscriptionId) => subscriptionId.ToString();

@@ -9,14 +9,44 @@ using Wolverine.Runtime.Handlers;
 namespace MediaMonitor.Webhooks;
 
 /// <summary>
-/// Turns each raised alert into one delivery per subscription that wants it. The alerts come from a Marten
-/// subscription (the async daemon walks the event log in order, and resumes where it stopped after a restart, so
-/// alerts from every path, HTTP, files or seeds, are dispatched once the service runs). It delivers at least once,
-/// so a delivery's id is derived from the subscription and the alert: dispatching the same alert again finds the
-/// deliveries there and adds none.
+/// Turns each raised alert into one delivery per subscription that wants it. Intake and backfills do it in the
+/// transaction that raises the alert (see <see cref="Raised"/>), so the first attempts go out through Wolverine's
+/// outbox the moment it commits. Every other alert (one taken in before the service ran, by the ingest command or the
+/// seeds at start) comes here from a Marten subscription: the async daemon walks the event log in order, and resumes
+/// where it stopped after a restart. It delivers at least once, so a delivery's id is derived from the subscription and
+/// the alert: dispatching the same alert again finds the deliveries there and adds none.
 /// </summary>
 public static class DispatchAlertHandler
 {
+    /// <summary>The event header of an alert whose deliveries were scheduled in the transaction that raised it.</summary>
+    public const string DispatchedHeader = "dispatched";
+
+    /// <summary>The alert's event, marked as dispatched: the subscription passes it by.</summary>
+    public static IEvent Raised(IDocumentSession session, AlertRaised alert)
+    {
+        var e = session.Events.BuildEvent(alert);
+        e.SetHeader(DispatchedHeader, true);
+        return e;
+    }
+
+    public static bool WasDispatched(IEvent e) => e.Headers?.ContainsKey(DispatchedHeader) == true;
+
+    /// <summary>Starts the delivery streams of a fresh alert, one per recipient among <paramref name="active"/>;
+    /// returns their first attempts, to be sent once the transaction commits.</summary>
+    public static IEnumerable<DeliverWebhook> Schedule(
+        IDocumentSession session, IReadOnlyList<Subscription> active, AlertRaised alert, DateTimeOffset now, ISet<Guid>? existing = null)
+    {
+        foreach (var subscription in Recipients(active, alert))
+        {
+            var id = DeliveryId(subscription.Id, alert.AlertId);
+            if (existing?.Contains(id) == true) continue;
+            var scheduled = new DeliveryScheduled(id, subscription.Id, alert.AlertId, alert.WatchlistId, alert.RaisedAt,
+                Guid.CreateVersion7(now), DeliveryTrigger.Alert, now);
+            session.Events.StartStream<Delivery>(id, scheduled);
+            yield return new DeliverWebhook(id, subscription.Id, scheduled.Ticket);
+        }
+    }
+
     /// <summary>Only the database can fail here: keep trying, since an alert dropped to the dead-letter queue would reach
     /// no subscriber.</summary>
     public static void Configure(HandlerChain chain) =>
@@ -53,15 +83,7 @@ public static class DispatchAlertHandler
 
         var ids = recipients.Select(s => DeliveryId(s.Id, alert.AlertId)).ToArray();
         var existing = (await session.Query<Delivery>().Where(d => d.Id.IsOneOf(ids)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
-        var now = clock.GetUtcNow();
-        for (var i = 0; i < recipients.Count; i++)
-        {
-            if (existing.Contains(ids[i])) continue;
-            var scheduled = new DeliveryScheduled(ids[i], recipients[i].Id, alert.AlertId, alert.WatchlistId, alert.RaisedAt,
-                Guid.CreateVersion7(now), DeliveryTrigger.Alert, now);
-            session.Events.StartStream<Delivery>(scheduled.DeliveryId, scheduled);
-            messages.Add(new DeliverWebhook(scheduled.DeliveryId, scheduled.SubscriptionId, scheduled.Ticket));
-        }
+        foreach (var deliver in Schedule(session, recipients, alert, clock.GetUtcNow(), existing)) messages.Add(deliver);
         return messages;
     }
 }
