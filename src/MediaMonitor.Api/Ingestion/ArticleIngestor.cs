@@ -35,8 +35,10 @@ public sealed class ArticleIngestor(
     public const int MaxAlertsPerTransaction = 1_000;
 
     /// <summary>The first transaction of a batch with a time budget: small enough to be quick whatever the articles
-    /// hold, large enough to tell the pace of the rest.</summary>
+    /// hold (at most this many articles and <see cref="PaceCharacters"/> of text), large enough to tell the pace of the rest.</summary>
     public const int PaceChunk = 25;
+
+    public const int PaceCharacters = 100_000;
 
     /// <summary>Every article taken in (or found a duplicate), in order.</summary>
     public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, CancellationToken ct) =>
@@ -45,43 +47,66 @@ public sealed class ArticleIngestor(
     /// <summary>
     /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
     /// of the first (at least one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
+    /// The pace is time per character of text, not per article: a batch mixes a line of news with a book.
     /// </summary>
     public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, CancellationToken ct)
     {
         var outcomes = new IngestOutcome?[candidates.Count];
         var next = 0;
+        long characters = 0;
         var started = clock.GetUtcNow();
         while (next < candidates.Count)
         {
-            var size = next == 0 ? FirstChunk(deadline) : ChunkFitting(deadline, started, next);
+            var size = next == 0 ? FirstChunk(candidates, deadline) : ChunkFitting(candidates, next, deadline, started, characters);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
             var taken = await IngestChunkAsync(chunk, deadline, ct);
-            for (var i = 0; i < taken.Count; i++) outcomes[next + i] = taken[i];
+            for (var i = 0; i < taken.Count; i++)
+            {
+                outcomes[next + i] = taken[i];
+                characters += Length(candidates[next + i]);
+            }
             next += taken.Count;
         }
         return outcomes;
     }
 
+    private static long Length(ArticleCandidate c) => c.Body.Length + (c.Title?.Length ?? 0) + 1;
+
     /// <summary>Without a deadline, a whole chunk; with one, a few articles to learn the pace (one when the time is
     /// spent already, say on reading a large body), so that not even the first transaction runs far past it.</summary>
-    private int FirstChunk(DateTimeOffset? deadline) => deadline switch
+    private int FirstChunk(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline)
     {
-        null => ChunkSize,
-        { } d when clock.GetUtcNow() >= d => 1,
-        _ => PaceChunk,
-    };
+        if (deadline is not { } d) return ChunkSize;
+        if (clock.GetUtcNow() >= d) return 1;
+        return Fitting(candidates, 0, PaceChunk, PaceCharacters);
+    }
 
     /// <summary>How many more articles fit in the time left, at the pace of those taken so far: a transaction
     /// started just before the deadline would otherwise run a whole chunk past it.</summary>
-    private int ChunkFitting(DateTimeOffset? deadline, DateTimeOffset started, int taken)
+    private int ChunkFitting(IReadOnlyList<ArticleCandidate> candidates, int next, DateTimeOffset? deadline, DateTimeOffset started, long characters)
     {
         if (deadline is not { } d) return ChunkSize;
         var now = clock.GetUtcNow();
         if (now >= d) return 0;
-        var perArticle = (now - started) / taken;
-        if (perArticle <= TimeSpan.Zero) return ChunkSize;
-        return (int)Math.Min(ChunkSize, (d - now) / perArticle);
+        var perCharacter = (now - started) / Math.Max(1, characters);
+        if (perCharacter <= TimeSpan.Zero) return ChunkSize;
+        return Fitting(candidates, next, ChunkSize, (long)((d - now) / perCharacter));
+    }
+
+    /// <summary>The articles from <paramref name="next"/> on that fit in <paramref name="characters"/> (none if even
+    /// the first does not, after the first transaction), at most <paramref name="count"/>.</summary>
+    private static int Fitting(IReadOnlyList<ArticleCandidate> candidates, int next, int count, long characters)
+    {
+        var size = 0;
+        long total = 0;
+        while (size < count && next + size < candidates.Count)
+        {
+            total += Length(candidates[next + size]);
+            if (total > characters && (size > 0 || next > 0)) break;
+            size++;
+        }
+        return size;
     }
 
     private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, DateTimeOffset? deadline, CancellationToken ct)

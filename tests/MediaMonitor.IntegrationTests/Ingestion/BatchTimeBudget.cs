@@ -66,6 +66,26 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task the_first_transaction_of_a_batch_is_sized_by_its_text_so_long_articles_go_in_one_at_first()
+    {
+        var length = MediaMonitor.Ingestion.ArticleIngestor.PaceCharacters * 6 / 10;
+        var articles = Enumerable.Range(0, 4).Select(i => new
+        {
+            body = $"Article {i}. " + string.Concat(Enumerable.Repeat("Troops left the northern base overnight. ", length / 41)),
+        });
+
+        JsonNode answer;
+        using (WithBudget("00:05:00")) answer = await PostBatch(articles);
+
+        Assert.Equal(4, answer["created"]!.GetValue<int>());
+        await using var session = App.Store.QuerySession();
+        var perTransaction = await session.AdvancedSql.QueryAsync<long>(
+            "select count(*) from mediamonitor.mt_events where type = 'article_ingested' group by xmin::text order by min(seq_id)",
+            CancellationToken.None);
+        Assert.Equal([1L, 3L], perTransaction);
+    }
+
+    [Fact]
     public async Task with_its_budget_a_batch_takes_in_every_article()
     {
         var answer = await PostBatch(Articles(600, "third"));
