@@ -1,4 +1,5 @@
 using MediaMonitor.Alerts;
+using MediaMonitor.Audit;
 using MediaMonitor.Matchers;
 using MediaMonitor.Observability;
 using MediaMonitor.Webhooks;
@@ -142,6 +143,8 @@ public sealed class ArticleIngestor(
         // out through Wolverine's outbox the moment it commits. Before that (the ingest command, the seeds at start),
         // the alert dispatch subscription finds the alerts in the log.
         var outbox = lifetime.ApplicationStarted.IsCancellationRequested ? new MartenOutbox(wolverine, session) : null;
+        // The attempts belong to the request that raised the alerts: their envelopes carry its correlation id.
+        if (outbox is not null && AuditContext.Current is { } audit) outbox.CorrelationId = audit.CorrelationId;
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
         IReadOnlyList<Subscription> subscriptions = outbox is null

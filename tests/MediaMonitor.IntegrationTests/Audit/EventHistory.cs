@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using JasperFx.Events;
 
 namespace MediaMonitor.IntegrationTests.Audit;
 
@@ -73,22 +74,28 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
         var response = await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles", new { body = "A rocket attack hit the town." });
         var correlation = response.Headers.GetValues("X-Correlation-Id").Single();
 
-        JsonNode? scheduled = null;
+        // The deliveries are scheduled in the request's own transaction, by its key; the attempt is background work.
+        JsonNode? scheduled = null, attempted = null;
         await Eventually(async () =>
         {
             var events = await AllEvents();
-            var e = events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled);
-            if (e is null) return false;
-            scheduled = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new { e.CorrelationId, e.CausationId, actor = e.GetHeader("actor")?.ToString() }));
-            return true;
-        }, "the delivery to be scheduled");
+            scheduled = Stamp(events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled));
+            attempted = Stamp(events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryAttempted));
+            return scheduled is not null && attempted is not null;
+        }, "the delivery to be scheduled and attempted");
 
         Assert.Equal(correlation, scheduled!["CorrelationId"]!.GetValue<string>());
-        Assert.Equal("system", scheduled["actor"]!.GetValue<string>());
-        Assert.NotNull(scheduled["CausationId"]);
+        Assert.Equal("ingester", scheduled["actor"]!.GetValue<string>());
+        Assert.Equal(correlation, attempted!["CorrelationId"]!.GetValue<string>());
+        Assert.Equal("system", attempted["actor"]!.GetValue<string>());
+        Assert.NotNull(attempted["CausationId"]);
         var history = (await Json(await Get($"/api/subscriptions/{subscription}/history"), HttpStatusCode.OK)).AsArray();
         Assert.Equal("subscription_created", Assert.Single(history)!["type"]!.GetValue<string>());
     }
+
+    private static JsonNode? Stamp(IEvent? e) => e is null
+        ? null
+        : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new { e.CorrelationId, e.CausationId, actor = e.GetHeader("actor")?.ToString() }));
 
     [Fact]
     public async Task a_stream_of_another_kind_is_not_shown_through_the_wrong_endpoint()
