@@ -43,12 +43,20 @@ public sealed class ProjectionRebuilds(IDocumentStore store)
     public static async Task<RebuildStatus?> StatusAsync(IQuerySession session, string name, CancellationToken ct)
     {
         if (await session.LoadAsync<RebuildStatus>(name, ct) is not { } status) return null;
-        if (status.State != RebuildState.Running) return status;
-        var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
-        var sequence = progress.FirstOrDefault(p => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
-        var mark = progress.FirstOrDefault(p => p.ShardName == "HighWaterMark")?.Sequence ?? 0;
-        return status with { Sequence = sequence, HighWaterMark = mark };
+        return status.State == RebuildState.Running
+            ? WithProgress(status, await session.DocumentStore.Advanced.AllProjectionProgress(token: ct))
+            : status;
     }
+
+    /// <summary>A running rebuild's status with how far its projection has read and where the log ends.</summary>
+    public static RebuildStatus WithProgress(RebuildStatus status, IReadOnlyList<ShardState> progress) =>
+        status.State != RebuildState.Running
+            ? status
+            : status with { Sequence = Sequence(progress, status.Projection), HighWaterMark = Sequence(progress, "HighWaterMark") };
+
+    /// <summary>How far the projection's shard (or the high water mark, by its name) has read the log.</summary>
+    public static long Sequence(IReadOnlyList<ShardState> progress, string name) =>
+        progress.FirstOrDefault(p => p.ShardName == name || p.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
 }
 
 public static class RebuildProjectionEndpoints
@@ -59,13 +67,10 @@ public static class RebuildProjectionEndpoints
     public static async Task<IResult> List(ProjectionRebuilds rebuilds, IQuerySession session, CancellationToken ct)
     {
         var progress = await session.DocumentStore.Advanced.AllProjectionProgress(token: ct);
-        var result = new List<ProjectionInfo>();
-        foreach (var name in rebuilds.Names)
-        {
-            var sequence = progress.FirstOrDefault(p => p.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
-            result.Add(new ProjectionInfo(name, rebuilds.Lifecycle(name), sequence, await ProjectionRebuilds.StatusAsync(session, name, ct)));
-        }
-        return Results.Ok(result);
+        var names = rebuilds.Names;
+        var statuses = (await session.LoadManyAsync<RebuildStatus>(ct, names)).ToDictionary(s => s.Projection, StringComparer.Ordinal);
+        return Results.Ok(names.Select(name => new ProjectionInfo(name, rebuilds.Lifecycle(name), ProjectionRebuilds.Sequence(progress, name),
+            statuses.TryGetValue(name, out var status) ? ProjectionRebuilds.WithProgress(status, progress) : null)).ToList());
     }
 
     /// <summary>

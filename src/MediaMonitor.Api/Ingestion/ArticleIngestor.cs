@@ -147,9 +147,8 @@ public sealed class ArticleIngestor(
         if (outbox is not null && AuditContext.Current is { } audit) outbox.CorrelationId = audit.CorrelationId;
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
-        IReadOnlyList<Subscription> subscriptions = outbox is null
-            ? []
-            : await session.Query<Subscription>().Where(x => x.State == SubscriptionState.Active).ToListAsync(ct);
+        // Read once a transaction raises an alert: most articles raise none.
+        IReadOnlyList<Subscription>? subscriptions = null;
         var now = clock.GetUtcNow();
 
         // Duplicates first, in order (a later copy in the chunk is a duplicate of the earlier one); then the
@@ -191,8 +190,8 @@ public sealed class ArticleIngestor(
                     session.Events.StartStream<AlertView>(alert.AlertId, alert);
                     continue;
                 }
-                session.Events.StartStream<AlertView>(alert.AlertId, DispatchAlertHandler.Raised(session, alert));
-                foreach (var deliver in DispatchAlertHandler.Schedule(session, subscriptions, alert, now)) await outbox.PublishAsync(deliver);
+                subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
+                foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions, alert, now)) await outbox.PublishAsync(deliver);
             }
             outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId,
                 decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());

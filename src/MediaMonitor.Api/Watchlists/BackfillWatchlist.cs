@@ -116,12 +116,8 @@ public static class RunBackfillHandler
             // and the retry sees the article removed or matched and leaves it alone (no text restored, no alert twice).
             await session.Events.AppendOptimistic(article.Id, ct, matches.Cast<object>().ToArray());
             // Dispatched here, as on intake: the deliveries commit with the batch and go out when it commits.
-            subscriptions ??= await session.Query<Subscription>().Where(x => x.State == SubscriptionState.Active).ToListAsync(ct);
-            foreach (var alert in alerts)
-            {
-                session.Events.StartStream<AlertView>(alert.AlertId, DispatchAlertHandler.Raised(session, alert));
-                foreach (var deliver in DispatchAlertHandler.Schedule(session, subscriptions, alert, now)) messages.Add(deliver);
-            }
+            subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
+            foreach (var deliver in alerts.SelectMany(alert => DispatchAlertHandler.Raise(session, subscriptions, alert, now))) messages.Add(deliver);
             matched += matches.Count;
         }
         var lastArticle = batch[^1];

@@ -10,7 +10,7 @@ namespace MediaMonitor.Webhooks;
 
 /// <summary>
 /// Turns each raised alert into one delivery per subscription that wants it. Intake and backfills do it in the
-/// transaction that raises the alert (see <see cref="Raised"/>), so the first attempts go out through Wolverine's
+/// transaction that raises the alert (see <see cref="Raise"/>), so the first attempts go out through Wolverine's
 /// outbox the moment it commits. Every other alert (one taken in before the service ran, by the ingest command or the
 /// seeds at start) comes here from a Marten subscription: the async daemon walks the event log in order, and resumes
 /// where it stopped after a restart. It delivers at least once, so a delivery's id is derived from the subscription and
@@ -21,20 +21,27 @@ public static class DispatchAlertHandler
     /// <summary>The event header of an alert whose deliveries were scheduled in the transaction that raised it.</summary>
     public const string DispatchedHeader = "dispatched";
 
-    /// <summary>The alert's event, marked as dispatched: the subscription passes it by.</summary>
-    public static IEvent Raised(IDocumentSession session, AlertRaised alert)
+    /// <summary>
+    /// Starts the alert's stream, marked as dispatched (the subscription passes it by), and the delivery streams of its
+    /// recipients among <paramref name="active"/>; returns their first attempts, to be sent once the transaction commits.
+    /// </summary>
+    public static IReadOnlyList<DeliverWebhook> Raise(IDocumentSession session, IReadOnlyList<Subscription> active, AlertRaised alert, DateTimeOffset now)
     {
         var e = session.Events.BuildEvent(alert);
         e.SetHeader(DispatchedHeader, true);
-        return e;
+        session.Events.StartStream<AlertView>(alert.AlertId, e);
+        return Schedule(session, active, alert, now).ToList();
     }
 
     public static bool WasDispatched(IEvent e) => e.Headers?.ContainsKey(DispatchedHeader) == true;
 
+    public static async Task<IReadOnlyList<Subscription>> ActiveSubscriptionsAsync(IQuerySession session, CancellationToken ct) =>
+        await session.Query<Subscription>().Where(s => s.State == SubscriptionState.Active).ToListAsync(ct);
+
     /// <summary>Starts the delivery streams of a fresh alert, one per recipient among <paramref name="active"/>;
     /// returns their first attempts, to be sent once the transaction commits.</summary>
-    public static IEnumerable<DeliverWebhook> Schedule(
-        IDocumentSession session, IReadOnlyList<Subscription> active, AlertRaised alert, DateTimeOffset now, ISet<Guid>? existing = null)
+    private static IEnumerable<DeliverWebhook> Schedule(
+        IDocumentSession session, IEnumerable<Subscription> active, AlertRaised alert, DateTimeOffset now, ISet<Guid>? existing = null)
     {
         foreach (var subscription in Recipients(active, alert))
         {
@@ -77,7 +84,7 @@ public static class DispatchAlertHandler
         session.CorrelationId = raised.CorrelationId ?? session.CorrelationId;
         session.CausationId = raised.Id.ToString();
         var messages = new OutgoingMessages();
-        var active = await session.Query<Subscription>().Where(s => s.State == SubscriptionState.Active).ToListAsync(ct);
+        var active = await ActiveSubscriptionsAsync(session, ct);
         var recipients = Recipients(active, alert).ToList();
         if (recipients.Count == 0) return messages;
 
