@@ -18,7 +18,6 @@ public static class Configuration
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookSender>();
-        services.AddSingleton<EndpointCooldown>();
         return services;
     }
 
@@ -28,8 +27,11 @@ public static class Configuration
         marten.Projections.Snapshot<Subscription>(SnapshotLifecycle.Inline);
         marten.Projections.Snapshot<Delivery>(SnapshotLifecycle.Inline);
         marten.Schema.For<Subscription>().Index(x => x.State);
-        marten.Schema.For<Delivery>().Index(x => x.SubscriptionId).Index(x => x.CreatedAt).Index(x => x.AlertId);
+        marten.Schema.For<Delivery>().Index(x => x.SubscriptionId).Index(x => x.CreatedAt).Index(x => x.AlertId)
+            // The parked deliveries of a subscription, in their order.
+            .Index([x => x.SubscriptionId, x => x.Status, x => x.Position]);
         marten.Schema.For<SubscriptionSecrets>();
+        marten.Schema.For<EndpointCooldown>();
         // Async: counters fed by every delivery stream of a subscription.
         marten.Projections.Add<SubscriptionHealthProjection>(ProjectionLifecycle.Async);
     }
@@ -52,10 +54,10 @@ public static class Configuration
         opts.PublishMessage<IEvent<AlertRaised>>().ToLocalQueue(DispatchQueue);
         // Wolverine's partitioned sequential messaging: the deliveries of one subscription go to one slot of one of
         // these queues, one at a time, in the order they were sent; other subscriptions go on in the other slots.
-        opts.MessagePartitioning.ByMessage<DeliverWebhook>(m => DeliveryGroup(m.SubscriptionId))
+        opts.MessagePartitioning.ByMessage<IDeliveryLaneMessage>(m => DeliveryGroup(m.SubscriptionId))
             .PublishToPartitionedLocalMessaging(DeliveryQueue, options.DeliveryQueues, topology =>
             {
-                topology.MessagesImplementing<DeliverWebhook>();
+                topology.MessagesImplementing<IDeliveryLaneMessage>();
                 topology.MaxDegreeOfParallelism = WebhookOptions.SlotsPerQueue;
             });
         // A replay's batches take their turn with the alerts being dispatched: both create deliveries, and run side by

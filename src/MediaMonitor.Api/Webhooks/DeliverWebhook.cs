@@ -8,8 +8,16 @@ using Wolverine.Runtime.Handlers;
 
 namespace MediaMonitor.Webhooks;
 
+/// <summary>Work on a subscription's deliveries: it runs on the subscription's delivery lane, one message at a time, in the
+/// order sent.</summary>
+public interface IDeliveryLaneMessage
+{
+    Guid SubscriptionId { get; }
+}
+
 /// <summary>Make the next attempt of a delivery, if <paramref name="Ticket"/> is still the one it waits for.</summary>
-public sealed record DeliverWebhook(Guid DeliveryId, Guid SubscriptionId, Guid Ticket);
+/// <param name="Released">Sent by <see cref="ReleaseParkedDeliveries"/>: the delivery's turn has come among the parked ones.</param>
+public sealed record DeliverWebhook(Guid DeliveryId, Guid SubscriptionId, Guid Ticket, bool Released = false) : IDeliveryLaneMessage;
 
 /// <summary>
 /// One attempt: check that it is still wanted, POST, record the attempt, and schedule the next one or settle the
@@ -27,13 +35,20 @@ public static class DeliverWebhookHandler
         chain.RetryUntilDone([TimeSpan.FromSeconds(1)], TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
     public static async Task Handle(
-        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, EndpointCooldown cooldown, DomainMetrics metrics,
+        DeliverWebhook message, IDocumentSession session, IMessageContext bus, WebhookSender sender, DomainMetrics metrics,
         IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        // The endpoint failed lately: wait for the probe's retry rather than pile up attempts that would fail too.
-        if (cooldown.CoolingUntil(message.SubscriptionId, clock.GetUtcNow()) is { } cooling)
+        // The endpoint failed lately: park the delivery (it stays pending) rather than pile up attempts that would fail
+        // too; the release sends it again in its turn.
+        var cooldown = await session.LoadAsync<EndpointCooldown>(message.SubscriptionId, ct);
+        if (cooldown is not null && cooldown.Holds(clock.GetUtcNow(), message.Released))
         {
-            await bus.ScheduleAsync(message, cooling);
+            if (!cooldown.Parked)
+            {
+                cooldown.Parked = true;
+                session.Store(cooldown);
+                await bus.ScheduleAsync(new ReleaseParkedDeliveries(message.SubscriptionId), cooldown.Until!.Value);
+            }
             return;
         }
         var settings = options.CurrentValue;
@@ -65,7 +80,10 @@ public static class DeliverWebhookHandler
         var attemptedAt = clock.GetUtcNow();
         var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, WebhookOptions.ParseSchedule(settings.RetrySchedule),
             settings.MaxRetryAfter, attemptedAt, Random.Shared.NextDouble());
-        cooldown.Record(subscription.Id, result.StatusCode, attemptedAt, next, result.RetryAfter is not null && result.StatusCode is 429 or 503);
+        var breaker = EndpointCooldown.After(cooldown, subscription.Id, result.StatusCode, attemptedAt, next,
+            result.RetryAfter is not null && result.StatusCode is 429 or 503);
+        if (breaker is not null) session.Store(breaker);
+        else if (cooldown is not null) session.Delete(cooldown);
         Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
         stream.AppendOne(new DeliveryAttempted(delivery.Id, delivery.SubscriptionId, delivery.Attempts.Count + 1, attemptedAt,
             result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,

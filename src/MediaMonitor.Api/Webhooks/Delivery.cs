@@ -51,6 +51,11 @@ public sealed partial class Delivery : IRevisioned
     /// <summary>The ticket of the message allowed to make the next attempt; null when none is due.</summary>
     public Guid? Ticket { get; set; }
 
+    /// <summary>Its place among the subscription's deliveries: the ticket it was last queued with (scheduled, redelivered,
+    /// replayed), made by <see cref="Infrastructure.SequentialGuid"/> so that those queued by one transaction sort in
+    /// the order queued. Retries keep it.</summary>
+    public Guid Position { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>A copy to fold a new event into (the attempts list is shared: copy it before adding to it).</summary>
@@ -59,7 +64,7 @@ public sealed partial class Delivery : IRevisioned
     public static Delivery Create(DeliveryScheduled e) => new()
     {
         Id = e.DeliveryId, SubscriptionId = e.SubscriptionId, AlertId = e.AlertId, WatchlistId = e.WatchlistId,
-        AlertRaisedAt = e.AlertRaisedAt, Trigger = e.Trigger, Status = DeliveryStatus.Pending, Ticket = e.Ticket,
+        AlertRaisedAt = e.AlertRaisedAt, Trigger = e.Trigger, Status = DeliveryStatus.Pending, Ticket = e.Ticket, Position = e.Ticket,
         CreatedAt = e.At, UpdatedAt = e.At, NextAttemptAt = e.At,
     };
 
@@ -89,6 +94,7 @@ public sealed partial class Delivery : IRevisioned
         Status = DeliveryStatus.Pending;
         Trigger = e.Trigger;
         Ticket = e.Ticket;
+        Position = e.Ticket;
         RunAttempts = 0;
         Reason = null;
         NextAttemptAt = e.At;

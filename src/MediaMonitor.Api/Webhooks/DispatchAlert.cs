@@ -48,7 +48,7 @@ public static class DispatchAlertHandler
             var id = DeliveryId(subscription.Id, alert.AlertId);
             if (existing?.Contains(id) == true) continue;
             var scheduled = new DeliveryScheduled(id, subscription.Id, alert.AlertId, alert.WatchlistId, alert.RaisedAt,
-                Guid.CreateVersion7(now), DeliveryTrigger.Alert, now);
+                SequentialGuid.Next(now), DeliveryTrigger.Alert, now);
             session.Events.StartStream<Delivery>(id, scheduled);
             yield return new DeliverWebhook(id, subscription.Id, scheduled.Ticket);
         }

@@ -33,7 +33,7 @@ public static class RedeliverEndpoint
 
     /// <summary>A fresh run of the retry schedule, under a ticket of its own.</summary>
     public static DeliveryRequeued Decide(Delivery delivery, DateTimeOffset now) =>
-        new(delivery.Id, delivery.SubscriptionId, Guid.CreateVersion7(now), DeliveryTrigger.Redeliver, now);
+        new(delivery.Id, delivery.SubscriptionId, SequentialGuid.Next(now), DeliveryTrigger.Redeliver, now);
 
     /// <summary>Sends a settled delivery again (delivered, failed or cancelled; or pending but stuck, its attempt overdue
     /// by 15 minutes), with the same <c>webhook-id</c>, through a fresh run of the retry schedule.</summary>

@@ -117,7 +117,7 @@ public static class RunReplayHandler
         var existing = (await session.LoadManyAsync<Delivery>(ct, deliveryIds)).ToDictionary(d => d.Id);
         for (var i = 0; i < alerts.Count; i++)
         {
-            var ticket = Guid.CreateVersion7(now);
+            var ticket = SequentialGuid.Next(now);
             if (existing.TryGetValue(deliveryIds[i], out var delivery))
             {
                 if (delivery.Status == DeliveryStatus.Pending) continue;

@@ -1,6 +1,7 @@
 using MediaMonitor.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 using Wolverine.Persistence;
@@ -18,10 +19,10 @@ public static class ResumeSubscriptionEndpoint
 
     [WolverinePost("/api/subscriptions/{id}/resume"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
     [ProducesResponseType<Subscription>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409)]
-    public static (UpdatedAggregate, Events) Post(
+    /// <remarks>Resuming also says the endpoint is worth trying again now, whatever failure it last showed: its cooldown
+    /// ends, and the deliveries it parked go.</remarks>
+    public static (UpdatedAggregate, Events, DeleteDocById<EndpointCooldown>, OutgoingMessages) Post(
         [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = SubscriptionInput.Missing)] Subscription subscription, TimeProvider clock) =>
-        (new UpdatedAggregate(), Decide(subscription, clock.GetUtcNow()));
-
-    /// <summary>Resuming says the endpoint is worth trying again now, whatever failure it last showed this node.</summary>
-    public static void After(Subscription subscription, EndpointCooldown cooldown) => cooldown.Reset(subscription.Id);
+        (new UpdatedAggregate(), Decide(subscription, clock.GetUtcNow()), MartenOps.Delete<EndpointCooldown>(subscription.Id),
+            [new ReleaseParkedDeliveries(subscription.Id)]);
 }

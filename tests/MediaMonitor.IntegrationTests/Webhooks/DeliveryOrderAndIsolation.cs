@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using MediaMonitor.Webhooks;
+using Wolverine.Tracking;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -81,5 +83,30 @@ public sealed class DeliveryOrderAndIsolation(AppFixture app) : WebhookTest(app)
         var attempts = (await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK))["items"]!.AsArray()
             .Sum(d => d!["attempts"]!.AsArray().Count);
         Assert.Equal(5, attempts);
+    }
+
+    [Fact]
+    public async Task deliveries_held_back_by_a_failing_endpoint_wait_without_a_message_each_and_go_in_the_order_raised_once_it_recovers()
+    {
+        var receiver = await Receiver(new TestReceiver.Answer(503, new Dictionary<string, string> { ["Retry-After"] = "2" }));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+
+        IReadOnlyList<Guid> raised = [];
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => raised = await RaiseAlertsInOneBatch(8)));
+
+        // The first attempt was refused; the seven deliveries behind it are parked: one retry and one release wait, not
+        // a rescheduled message per delivery.
+        Assert.Single(tracked.Scheduled.MessagesOf<DeliverWebhook>());
+        Assert.Equal(subscription, Assert.Single(tracked.Scheduled.MessagesOf<ReleaseParkedDeliveries>()).SubscriptionId);
+        var held = await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK);
+        Assert.Equal(8, held["items"]!.AsArray().Count(d => d!["status"]!.GetValue<string>() == "Pending"));
+
+        Assert.Equal(raised[0], AlertOf(await receiver.NextAsync()));
+        var after = new List<Guid>();
+        for (var i = 0; i < raised.Count; i++) after.Add(AlertOf(await receiver.NextAsync()));
+        Assert.Equal(raised.Skip(1), after.Where(a => a != raised[0]));
+        Assert.Contains(raised[0], after);
     }
 }
