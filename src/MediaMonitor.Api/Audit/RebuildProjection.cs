@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
-using Wolverine.Runtime.Agents;
+using Marten.Events.Daemon.Coordination;
 
 namespace MediaMonitor.Audit;
 
@@ -108,22 +108,25 @@ public static class RebuildProjectionEndpoints
 
 /// <summary>
 /// Replays the log into the projection and nothing else: matching is not run again, since matches and alerts are
-/// events. It goes through Wolverine's agent family, which restarts an async projection's shard at once when done (a
-/// plain daemon rebuild leaves it stopped until the agent loop comes round).
+/// events. It runs on the daemon Wolverine's agents run the async projections with (a daemon of its own would leave
+/// theirs running beside the rebuild), which restarts an async projection's shard at once when done.
 /// </summary>
 public static class RebuildProjectionHandler
 {
-    /// <summary>Wolverine cancels a handler after a minute by default; a rebuild of a long log takes longer.</summary>
+    /// <summary>How long the rebuild may take to reach the end of the log; the daemon's default, 5 minutes, is too short
+    /// for a projection fed by every article of a long log.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(55);
+
+    /// <summary>Wolverine cancels a handler after a minute by default; an hour leaves the rebuild its <see cref="Timeout"/>.</summary>
     [MessageTimeout(3600)]
     public static async Task Handle(
-        RebuildProjection command, IDocumentSession session, EventSubscriptionAgentFamily agents, TimeProvider clock,
+        RebuildProjection command, IDocumentSession session, IProjectionCoordinator coordinator, TimeProvider clock,
         ILogger<RebuildProjection> log, CancellationToken ct)
     {
         string? error = null;
         try
         {
-            if (!await agents.TryRebuildRegisteredProjectionAsync($"{command.Projection}:All", null!, ct))
-                error = "The projection's shard could not be rebuilt.";
+            foreach (var daemon in await coordinator.AllDaemonsAsync()) await daemon.RebuildProjectionAsync(command.Projection, Timeout, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
