@@ -55,9 +55,9 @@ builder.Host.UseWolverine(opts =>
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
+app.UseCorrelation();
 app.UseHttpErrors();
 app.UseAuthentication();
-app.UseCorrelation();
 app.UseAuthorization();
 app.UseRequestGuards();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

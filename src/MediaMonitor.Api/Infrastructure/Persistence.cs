@@ -51,10 +51,11 @@ public static class Persistence
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
+                // Who: the session's LastModifiedBy, which Wolverine sets from the caller (EnableRelayOfUserName).
+                opts.Events.MetadataConfig.UserNameEnabled = true;
                 // (type, seq_id): the event log filtered by type, and the daemon's loading of a projection that takes
                 // a few of the many event types, read only those events instead of every one.
                 opts.Events.EnableEventTypeIndex = true;
-                opts.Listeners.Add(new EventStamping());
                 opts.Schema.For<StoredApiKey>();
 
                 opts.AddWatchlists();
@@ -78,6 +79,9 @@ public static class Persistence
         opts.UseRuntimeCompilation();
         opts.Policies.AutoApplyTransactions();
         opts.Policies.UseDurableLocalQueues();
+        // The caller's name (an API key's) goes from the request onto the sessions Wolverine opens, so onto the events
+        // (their user name), and onto the messages sent, so onto the events their handlers append.
+        opts.EnableRelayOfUserName = true;
         // Solo (development, tests): this node runs every agent at once. Otherwise nodes elect a leader through
         // PostgreSQL and share the agents, which takes some seconds after start.
         if (configuration.GetValue("MediaMonitor:Solo", false))

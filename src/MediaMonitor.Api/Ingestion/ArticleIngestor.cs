@@ -1,5 +1,4 @@
 using MediaMonitor.Alerts;
-using MediaMonitor.Audit;
 using MediaMonitor.Matchers;
 using MediaMonitor.Observability;
 using MediaMonitor.Webhooks;
@@ -7,6 +6,7 @@ using Marten;
 using JasperFx;
 using JasperFx.Events;
 using Npgsql;
+using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Runtime;
 
@@ -42,15 +42,18 @@ public sealed class ArticleIngestor(
     public const int PaceCharacters = 100_000;
 
     /// <summary>Every article taken in (or found a duplicate), in order.</summary>
-    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, CancellationToken ct) =>
-        (await IngestAsync(candidates, deadline: null, ct)).Select(o => o!).ToList();
+    /// <param name="requester">The message context of the request that sends them, whose correlation id and caller
+    /// (set by Wolverine) the events and messages record; null for the system's own work.</param>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, IMessageContext? requester, CancellationToken ct) =>
+        (await IngestAsync(candidates, deadline: null, requester, ct)).Select(o => o!).ToList();
 
     /// <summary>
     /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
     /// of the first (at least one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
     /// The pace is time per character of text, not per article: a batch mixes a line of news with a book.
     /// </summary>
-    public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, CancellationToken ct)
+    public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(
+        IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct)
     {
         var outcomes = new IngestOutcome?[candidates.Count];
         var next = 0;
@@ -61,7 +64,7 @@ public sealed class ArticleIngestor(
             var size = next == 0 ? FirstChunk(candidates, deadline) : ChunkFitting(candidates, next, deadline, started, characters);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
-            var taken = await IngestChunkAsync(chunk, deadline, ct);
+            var taken = await IngestChunkAsync(chunk, deadline, requester, ct);
             for (var i = 0; i < taken.Count; i++)
             {
                 outcomes[next + i] = taken[i];
@@ -110,11 +113,12 @@ public sealed class ArticleIngestor(
         return size;
     }
 
-    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, DateTimeOffset? deadline, CancellationToken ct)
+    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(
+        IReadOnlyList<ArticleCandidate> chunk, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct)
     {
         try
         {
-            return await TryIngestAsync(chunk, ct);
+            return await TryIngestAsync(chunk, requester, ct);
         }
         catch (Exception e) when (IsUniqueViolation(e) && chunk.Count > 1)
         {
@@ -124,27 +128,38 @@ public sealed class ArticleIngestor(
             foreach (var candidate in chunk)
             {
                 if (outcomes.Count > 0 && clock.GetUtcNow() >= deadline) break;
-                outcomes.AddRange(await IngestChunkAsync([candidate], deadline, ct));
+                outcomes.AddRange(await IngestChunkAsync([candidate], deadline, requester, ct));
             }
             return outcomes;
         }
         catch (Exception e) when (IsUniqueViolation(e))
         {
-            return await TryIngestAsync(chunk, ct);
+            return await TryIngestAsync(chunk, requester, ct);
         }
     }
 
     /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertsPerTransaction"/> alerts (at least one
     /// article); returns the outcomes of those taken.</summary>
-    private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
+    private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, IMessageContext? requester, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        // A batch commits transaction by transaction, so it opens its sessions itself: each records the request's
+        // correlation id and caller, as the sessions Wolverine opens for an endpoint do.
+        if (requester is not null)
+        {
+            session.CorrelationId = requester.CorrelationId;
+            session.LastModifiedBy = requester.UserName;
+        }
         // Once the service runs, the alerts' deliveries are scheduled in this transaction and their first attempts go
         // out through Wolverine's outbox the moment it commits. Before that (the ingest command, the seeds at start),
         // the alert dispatch subscription finds the alerts in the log.
         var outbox = lifetime.ApplicationStarted.IsCancellationRequested ? new MartenOutbox(wolverine, session) : null;
-        // The attempts belong to the request that raised the alerts: their envelopes carry its correlation id.
-        if (outbox is not null && AuditContext.Current is { } audit) outbox.CorrelationId = audit.CorrelationId;
+        // The attempts belong to the request that raised the alerts: their envelopes carry its correlation id and caller.
+        if (outbox is not null && requester is not null)
+        {
+            outbox.CorrelationId = requester.CorrelationId;
+            outbox.UserName = requester.UserName;
+        }
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
         // Read once a transaction raises an alert: most articles raise none.

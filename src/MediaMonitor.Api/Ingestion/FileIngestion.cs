@@ -18,7 +18,7 @@ public sealed class FileIngestion(ArticleIngestor ingestor, ILogger<FileIngestio
 
         async Task FlushAsync()
         {
-            foreach (var outcome in await ingestor.IngestAsync(pending, ct))
+            foreach (var outcome in await ingestor.IngestAsync(pending, requester: null, ct))
             {
                 if (outcome is IngestOutcome.Created c) { created++; alerts += c.Alerts.Count; }
                 else duplicates++;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Wolverine;
 using Wolverine.Http;
 
 namespace MediaMonitor.Ingestion;
@@ -30,7 +31,7 @@ public static class IngestBatchEndpoint
     [ProducesResponseType<BatchResponse>(200), ProducesResponseType<ProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(415)]
     public static async Task<IResult> Post(
-        HttpRequest request, ArticleIngestor ingestor, IOptions<JsonOptions> json, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, ArticleIngestor ingestor, IMessageContext requester, IOptions<JsonOptions> json, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + configuration.GetValue("MediaMonitor:Ingestion:BatchBudget", DefaultBudget);
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
@@ -66,7 +67,7 @@ public static class IngestBatchEndpoint
             else accepted.Add((item.Index, candidate));
         }
 
-        var outcomes = await ingestor.IngestAsync(accepted.Select(a => a.Candidate).ToList(), deadline, ct);
+        var outcomes = await ingestor.IngestAsync(accepted.Select(a => a.Candidate).ToList(), deadline, requester, ct);
         for (var i = 0; i < accepted.Count; i++)
         {
             var index = accepted[i].Index;

@@ -51,7 +51,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (!IsEnabled(logLevel)) return;
-            string? path = null;
+            string? path = null, correlation = null;
             owner._scopes.ForEachScope((scope, _) =>
             {
                 if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
@@ -59,6 +59,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                     foreach (var (key, value) in pairs)
                     {
                         if (key == "RequestPath") path = value?.ToString();
+                        if (key == MediaMonitor.Audit.CorrelationMiddleware.ScopeKey) correlation = value?.ToString();
                     }
                 }
             }, (object?)null);
@@ -69,7 +70,7 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
             var root = exception;
             while (root?.InnerException is not null) root = root.InnerException;
             if (root is not null && root != exception) exceptionLine += $" <- {Describe(root)}";
-            owner.Add(new LoggedError(DateTimeOffset.UtcNow, logLevel, category, firstLine, exceptionLine, path, MediaMonitor.Audit.AuditContext.Current?.CorrelationId));
+            owner.Add(new LoggedError(DateTimeOffset.UtcNow, logLevel, category, firstLine, exceptionLine, path, correlation));
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
-    public async Task background_work_is_recorded_as_the_system_and_keeps_the_request_correlation()
+    public async Task background_work_a_request_caused_is_recorded_under_its_caller_and_correlation()
     {
         await CreateWatchlist("Attacks", ("rocket attack", "en"));
         var subscribed = await Json(await PostJson("/api/subscriptions", new { url = "http://127.0.0.1:9/hook" }), HttpStatusCode.Created);
@@ -74,7 +74,8 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
         var response = await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles", new { body = "A rocket attack hit the town." });
         var correlation = response.Headers.GetValues("X-Correlation-Id").Single();
 
-        // The deliveries are scheduled in the request's own transaction, by its key; the attempt is background work.
+        // The deliveries are scheduled in the request's own transaction; the attempt is a message it sent, handled in
+        // the background, on its behalf (Wolverine relays the caller on the message).
         JsonNode? scheduled = null, attempted = null;
         await Eventually(async () =>
         {
@@ -87,15 +88,37 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
         Assert.Equal(correlation, scheduled!["CorrelationId"]!.GetValue<string>());
         Assert.Equal("ingester", scheduled["actor"]!.GetValue<string>());
         Assert.Equal(correlation, attempted!["CorrelationId"]!.GetValue<string>());
-        Assert.Equal("system", attempted["actor"]!.GetValue<string>());
+        Assert.Equal("ingester", attempted["actor"]!.GetValue<string>());
         Assert.NotNull(attempted["CausationId"]);
         var history = (await Json(await Get($"/api/subscriptions/{subscription}/history"), HttpStatusCode.OK)).AsArray();
         Assert.Equal("subscription_created", Assert.Single(history)!["type"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task work_no_caller_asked_for_is_recorded_as_the_system()
+    {
+        var watchlist = await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        await Json(await PostJson("/api/subscriptions", new { url = "http://127.0.0.1:9/hook" }), HttpStatusCode.Created);
+        var alertId = Guid.CreateVersion7();
+        await using (var session = App.Store.LightweightSession())
+        {
+            // An alert in the log with no request behind it: the daemon's alert dispatch finds it and schedules its delivery.
+            session.Events.StartStream<MediaMonitor.Alerts.AlertView>(alertId, new MediaMonitor.Alerts.AlertRaised(alertId, Guid.CreateVersion7(),
+                watchlist, 1, "Attacks", "Attack", "en", null, null, null, [], DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        IEvent? scheduled = null;
+        await Eventually(async () => (scheduled = (await AllEvents()).FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled)) is not null,
+            "the delivery to be scheduled");
+
+        Assert.Null(scheduled!.UserName);
+        Assert.Equal("system", MediaMonitor.Audit.EventRecord.ActorOf(scheduled));
+    }
+
     private static JsonNode? Stamp(IEvent? e) => e is null
         ? null
-        : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new { e.CorrelationId, e.CausationId, actor = e.GetHeader("actor")?.ToString() }));
+        : JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new { e.CorrelationId, e.CausationId, actor = MediaMonitor.Audit.EventRecord.ActorOf(e) }));
 
     [Fact]
     public async Task a_stream_of_another_kind_is_not_shown_through_the_wrong_endpoint()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace MediaMonitor.IntegrationTests.Infrastructure;
 
@@ -12,7 +13,8 @@ public sealed class DatabaseOutage(AppFixture app) : ApiTest(app)
     public async Task while_postgresql_is_stopped_requests_answer_503_with_retry_after_and_after_it_is_back_the_service_recovers_and_lost_nothing_it_accepted()
     {
         await using var server = await RestartableServer.StartAsync();
-        await using var host = await AppFixture.StartHostAsync(server.ConnectionString);
+        var logs = new LogCapture();
+        await using var host = await AppFixture.StartHostAsync(server.ConnectionString, logs);
         var client = AppFixture.AdminClient(host);
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/watchlists",
             new { name = "Attacks", terms = new[] { new { phrase = "rocket attack" } } })).StatusCode);
@@ -53,5 +55,11 @@ public sealed class DatabaseOutage(AppFixture app) : ApiTest(app)
         Assert.All(refusals, r => Assert.NotNull(r.Headers.RetryAfter));
         foreach (var id in accepted)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/articles/{id}")).StatusCode);
+        // What the refused request logged, found by its correlation id: one warning, no error, no stack trace.
+        var logged = logs.For(duringOutage.Headers.GetValues("X-Correlation-Id").Single()).ToList();
+        var warning = Assert.Single(logged, e => e.Message.Contains("answered 503"));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Null(warning.Exception);
+        Assert.DoesNotContain(logged, e => e.Level >= LogLevel.Error);
     }
 }
