@@ -25,7 +25,8 @@ public sealed class Finding(string kind, string operation, string signature, str
 
 /// <summary>Every failure of a pass, deduplicated by kind, operation and signature (a status and the exception the
 /// service logged for it), so one bug met a thousand times is reported once, with the first request that met it.</summary>
-public sealed class Findings(HttpFuzzOptions options, Uri baseAddress)
+/// <param name="announce">Told of each distinct failure when first met, so that a long pass cut short still says what it found.</param>
+public sealed class Findings(HttpFuzzOptions options, Uri baseAddress, TextWriter? announce = null)
 {
     private readonly ConcurrentDictionary<(string, string, string), Finding> _distinct = new();
     private int _dropped;
@@ -47,7 +48,9 @@ public sealed class Findings(HttpFuzzOptions options, Uri baseAddress)
             Interlocked.Increment(ref _dropped);
             return;
         }
-        _distinct.GetOrAdd(key, _ => new Finding(kind, operation, signature, detail, request is null ? null : Repro(request)));
+        var finding = new Finding(kind, operation, signature, detail, request is null ? null : Repro(request));
+        if (_distinct.TryAdd(key, finding))
+            announce?.WriteLine($"  new failure: {kind} {operation} {signature}\n{finding.Repro ?? $"    {detail}"}");
     }
 
     private string Repro(FuzzRequest request)

@@ -20,7 +20,7 @@ public sealed record HttpFuzzReport(Findings Findings, OperationStats Stats, int
 /// </summary>
 public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions options, TextWriter log)
 {
-    private readonly Findings _findings = new(options, service.BaseAddress);
+    private readonly Findings _findings = new(options, service.BaseAddress, TextWriter.Synchronized(log));
     private readonly IdPools _pools = new();
     private readonly AcceptedWrites _accepted = new();
     private readonly HttpClient _client = NewClient(service.BaseAddress);
