@@ -60,6 +60,14 @@ public static class Configuration
                 topology.MessagesImplementing<IDeliveryLaneMessage>();
                 topology.MaxDegreeOfParallelism = WebhookOptions.SlotsPerQueue;
             });
+        // The attempts of one subscription go a batch at a time (one round trip to read them, one commit): Wolverine
+        // gathers them by group id, and runs each batch on its subscription's slot, in turn with its other lane messages.
+        opts.BatchMessagesOf<DeliverWebhook>(batching =>
+        {
+            batching.BatchSize = WebhookOptions.DeliveriesPerBatch;
+            batching.TriggerTime = WebhookOptions.BatchWait;
+            batching.GroupByGroupId();
+        });
         // A replay's batches take their turn with the alerts being dispatched: both create deliveries, and run side by
         // side they kept colliding on the same ones whenever the dispatch had a backlog.
         opts.PublishMessage<RunReplay>().ToLocalQueue(DispatchQueue);

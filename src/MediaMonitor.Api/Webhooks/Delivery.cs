@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events;
 
 namespace MediaMonitor.Webhooks;
 
@@ -56,12 +57,27 @@ public sealed partial class Delivery : IRevisioned
     /// the order queued. Retries keep it.</summary>
     public Guid Position { get; set; }
 
+    /// <summary>The correlation id of the request that queued it (scheduled, redelivered, replayed): its attempts are
+    /// recorded under it, whichever messages and batches carry them.</summary>
+    public string? CorrelationId { get; set; }
+
+    /// <summary>Who queued it (the API key's name); null for the system.</summary>
+    public string? RequestedBy { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>A copy to fold a new event into (the attempts list is shared: copy it before adding to it).</summary>
     public Delivery Copy() => (Delivery)MemberwiseClone();
 
-    public static Delivery Create(DeliveryScheduled e) => new()
+    public static Delivery Create(IEvent<DeliveryScheduled> e)
+    {
+        var delivery = From(e.Data);
+        delivery.CorrelationId = e.CorrelationId;
+        delivery.RequestedBy = e.UserName;
+        return delivery;
+    }
+
+    public static Delivery From(DeliveryScheduled e) => new()
     {
         Id = e.DeliveryId, SubscriptionId = e.SubscriptionId, AlertId = e.AlertId, WatchlistId = e.WatchlistId,
         AlertRaisedAt = e.AlertRaisedAt, Trigger = e.Trigger, Status = DeliveryStatus.Pending, Ticket = e.Ticket, Position = e.Ticket,
@@ -89,7 +105,14 @@ public sealed partial class Delivery : IRevisioned
         UpdatedAt = e.At;
     }
 
-    public void Apply(DeliveryRequeued e)
+    public void Apply(IEvent<DeliveryRequeued> e)
+    {
+        Requeue(e.Data);
+        CorrelationId = e.CorrelationId;
+        RequestedBy = e.UserName;
+    }
+
+    public void Requeue(DeliveryRequeued e)
     {
         Status = DeliveryStatus.Pending;
         Trigger = e.Trigger;

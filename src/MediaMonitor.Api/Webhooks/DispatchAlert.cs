@@ -50,7 +50,7 @@ public static class DispatchAlertHandler
             var scheduled = new DeliveryScheduled(id, subscription.Id, alert.AlertId, alert.WatchlistId, alert.RaisedAt,
                 SequentialGuid.Next(now), DeliveryTrigger.Alert, now);
             session.Events.StartStream<Delivery>(id, scheduled);
-            yield return new DeliverWebhook(id, subscription.Id, scheduled.Ticket);
+            yield return new DeliverWebhook(id, subscription.Id, alert.AlertId, scheduled.Ticket);
         }
     }
 

@@ -46,9 +46,9 @@ public static class RedeliverEndpoint
         // The answer shows the requeue folded into a copy: the loaded instance is the one Marten's inline projection
         // folds the committed event into.
         var after = delivery.Copy();
-        after.Apply(requeued);
+        after.Requeue(requeued);
         after.Version++;
         return (Results.Accepted($"/api/deliveries/{delivery.Id}", after), [requeued],
-            [new DeliverWebhook(delivery.Id, delivery.SubscriptionId, requeued.Ticket)]);
+            [new DeliverWebhook(delivery.Id, delivery.SubscriptionId, delivery.AlertId, requeued.Ticket)]);
     }
 }

@@ -1,5 +1,7 @@
 using MediaMonitor.Infrastructure;
+using MediaMonitor.Observability;
 using Marten;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Runtime.Handlers;
 
@@ -9,20 +11,22 @@ namespace MediaMonitor.Webhooks;
 public sealed record ReleaseParkedDeliveries(Guid SubscriptionId) : IDeliveryLaneMessage;
 
 /// <summary>
-/// Runs on the subscription's delivery lane, so the messages it sends are handled in the order sent, after whatever
-/// the lane held already, and it follows them with itself: the next page goes once these are done. While the endpoint
-/// cools it waits for the end of the cooldown; just after, it sends one delivery, as a probe; once the endpoint answers,
-/// a page at a time; when none is left it ends, and new deliveries go straight out again.
+/// Runs on the subscription's delivery lane, after whatever the lane held already, and attempts a page of the parked
+/// deliveries itself, then sends itself again for the next page. While the endpoint cools it waits for the end of the
+/// cooldown; just after, it attempts one delivery, as a probe; once the endpoint answers, a page at a time; when none is
+/// left it ends, and new deliveries go straight out again.
 /// </summary>
 public static class ReleaseParkedDeliveriesHandler
 {
-    /// <summary>Deliveries sent per round: their messages are written in one transaction.</summary>
-    public const int Page = 200;
+    /// <summary>Deliveries attempted per round, in one transaction.</summary>
+    public const int Page = 50;
 
     public static void Configure(HandlerChain chain) =>
         chain.RetryUntilDone([TimeSpan.FromSeconds(1)], TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
-    public static async Task Handle(ReleaseParkedDeliveries message, IDocumentSession session, IMessageContext bus, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(
+        ReleaseParkedDeliveries message, IDocumentSession session, IMessageContext bus, WebhookSender sender, DomainMetrics metrics,
+        IOptionsMonitor<WebhookOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var cooldown = await session.LoadAsync<EndpointCooldown>(message.SubscriptionId, ct);
@@ -51,8 +55,8 @@ public static class ReleaseParkedDeliveriesHandler
             }
             return;
         }
-        foreach (var delivery in parked.Where(d => d.Ticket is not null))
-            await bus.PublishAsync(new DeliverWebhook(delivery.Id, delivery.SubscriptionId, delivery.Ticket!.Value, Released: true));
+        await new DeliveryRun(session, bus, sender, metrics, options.CurrentValue, clock).RunAsync(message.SubscriptionId,
+            parked.Where(d => d.Ticket is not null).Select(d => new DeliveryRun.Item(d.Id, d.AlertId, d.Ticket!.Value, Released: true)).ToList(), ct);
         await bus.PublishAsync(message);
     }
 }

@@ -130,7 +130,7 @@ public static class RunReplayHandler
                 session.Events.StartStream<Delivery>(deliveryIds[i], new DeliveryScheduled(deliveryIds[i], run.SubscriptionId, alerts[i].Id,
                     alerts[i].WatchlistId, alerts[i].RaisedAt, ticket, DeliveryTrigger.Replay, now));
             }
-            messages.Add(new DeliverWebhook(deliveryIds[i], run.SubscriptionId, ticket));
+            messages.Add(new DeliverWebhook(deliveryIds[i], run.SubscriptionId, alerts[i].Id, ticket));
         }
         if (alerts.Count == BatchSize) messages.Add(run with { AfterRaisedAt = alerts[^1].RaisedAt, AfterId = alerts[^1].Id });
         return messages;

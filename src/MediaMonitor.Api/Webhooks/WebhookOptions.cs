@@ -37,6 +37,13 @@ public sealed class WebhookOptions
     /// stays well below the connection pool (<see cref="Infrastructure.Persistence.DefaultMaxPoolSize"/>).</summary>
     public int MaxParallelDeliveries { get; set; } = 20;
 
+    /// <summary>The most attempts of one subscription made in one transaction.</summary>
+    public const int DeliveriesPerBatch = 50;
+
+    /// <summary>How long the first delivery of a batch waits for others to join it: a little latency for far fewer
+    /// transactions when alerts come fast.</summary>
+    public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Subscriptions' lanes in one delivery queue (Wolverine's partition slots).</summary>
     public const PartitionSlots SlotsPerQueue = PartitionSlots.Five;
 

@@ -7,7 +7,7 @@ public sealed class DeliveryTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
     private static readonly Guid FirstTicket = Guid.NewGuid();
 
-    private static Delivery Scheduled() => Delivery.Create(new DeliveryScheduled(
+    private static Delivery Scheduled() => Delivery.From(new DeliveryScheduled(
         Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now.AddMinutes(-1), FirstTicket, DeliveryTrigger.Alert, Now));
 
     private static DeliveryAttempted Attempted(Delivery d, int attempt, AttemptOutcome outcome, int? status, DateTimeOffset? next = null, Guid? ticket = null) =>
@@ -79,7 +79,7 @@ public sealed class DeliveryTests
         d.Apply(Attempted(d, 2, AttemptOutcome.Failed, 500));
         var ticket = Guid.NewGuid();
 
-        d.Apply(new DeliveryRequeued(d.Id, d.SubscriptionId, ticket, DeliveryTrigger.Redeliver, Now.AddDays(1)));
+        d.Requeue(new DeliveryRequeued(d.Id, d.SubscriptionId, ticket, DeliveryTrigger.Redeliver, Now.AddDays(1)));
 
         Assert.Equal(DeliveryStatus.Pending, d.Status);
         Assert.Equal(0, d.RunAttempts);
@@ -110,7 +110,7 @@ public sealed class DeliveryTests
         d.Apply(Attempted(d, 1, AttemptOutcome.Delivered, 204));
 
         var copy = d.Copy();
-        copy.Apply(new DeliveryRequeued(d.Id, d.SubscriptionId, Guid.NewGuid(), DeliveryTrigger.Redeliver, Now.AddDays(1)));
+        copy.Requeue(new DeliveryRequeued(d.Id, d.SubscriptionId, Guid.NewGuid(), DeliveryTrigger.Redeliver, Now.AddDays(1)));
 
         Assert.Equal(DeliveryStatus.Pending, copy.Status);
         Assert.Equal(DeliveryStatus.Delivered, d.Status);

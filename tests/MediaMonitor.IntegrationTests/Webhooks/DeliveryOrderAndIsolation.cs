@@ -33,6 +33,25 @@ public sealed class DeliveryOrderAndIsolation(AppFixture app) : WebhookTest(app)
     }
 
     [Fact]
+    public async Task the_deliveries_of_a_burst_of_alerts_are_attempted_a_batch_at_a_time_in_the_order_raised()
+    {
+        var receiver = await Receiver();
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        await Subscribe(receiver.Url);
+
+        IReadOnlyList<Guid> raised = [];
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).WaitForExecutionOf<DeliverWebhook[]>(1)
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => raised = await RaiseAlertsInOneBatch(12)));
+
+        var received = new List<Guid>();
+        for (var i = 0; i < raised.Count; i++) received.Add(AlertOf(await receiver.NextAsync()));
+        Assert.Equal(raised, received);
+        // One transaction for several attempts: the twelve went in fewer batches than deliveries.
+        var batches = tracked.Executed.MessagesOf<DeliverWebhook[]>().ToList();
+        Assert.InRange(batches.Count, 1, raised.Count - 1);
+    }
+
+    [Fact]
     public async Task a_slow_endpoint_does_not_delay_a_subscription_on_another_delivery_lane()
     {
         var slowAnswer = new TestReceiver.Answer(200, Delay: TimeSpan.FromSeconds(1.5));
@@ -93,7 +112,8 @@ public sealed class DeliveryOrderAndIsolation(AppFixture app) : WebhookTest(app)
         var (subscription, _) = await Subscribe(receiver.Url);
 
         IReadOnlyList<Guid> raised = [];
-        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30))
+        // Until a batch of attempts has run: the batches are assembled after the ingest's messages are received.
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).WaitForExecutionOf<DeliverWebhook[]>(1)
             .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ => raised = await RaiseAlertsInOneBatch(8)));
 
         // The first attempt was refused; the seven deliveries behind it are parked: one retry and one release wait, not

@@ -1,0 +1,144 @@
+using JasperFx.Events;
+using MediaMonitor.Alerts;
+using MediaMonitor.Observability;
+using Marten;
+using Wolverine;
+
+namespace MediaMonitor.Webhooks;
+
+/// <summary>
+/// The next attempts of some deliveries of one subscription, in the order given, recorded in the handler's one
+/// transaction: one round trip reads all they need, one commit records them. Each attempt sees the outcome of those
+/// before it: after a failure the endpoint cools and the rest are parked; after a 410, or once the subscription is
+/// disabled for failing too long, the rest are cancelled.
+/// </summary>
+public sealed class DeliveryRun(
+    IDocumentSession session, IMessageContext bus, WebhookSender sender, DomainMetrics metrics, WebhookOptions settings, TimeProvider clock)
+{
+    /// <summary>How long a run goes on starting attempts: a batch to a slow endpoint stops well within the handler's
+    /// time limit, and the deliveries it did not reach are parked, to be released in their order.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    /// <param name="Released">Run by a release of parked deliveries: its turn among them has come.</param>
+    public sealed record Item(Guid DeliveryId, Guid AlertId, Guid Ticket, bool Released);
+
+    public async Task RunAsync(Guid subscriptionId, IReadOnlyList<Item> items, CancellationToken ct)
+    {
+        // A delivery sent twice (a release and its own message, say) is attempted once.
+        var distinct = items.DistinctBy(i => i.DeliveryId).ToList();
+        var batch = session.CreateBatchQuery();
+        var cooldownLoad = batch.Load<EndpointCooldown>(subscriptionId);
+        var subscriptionFetch = batch.Events.FetchForWriting<Subscription>(subscriptionId);
+        var secretsLoad = batch.Load<SubscriptionSecrets>(subscriptionId);
+        var deliveryFetches = distinct.Select(i => batch.Events.FetchForWriting<Delivery>(i.DeliveryId)).ToList();
+        var alertsLoad = batch.LoadMany<AlertView>().ById(distinct.Where(i => i.AlertId != Guid.Empty).Select(i => i.AlertId).Distinct().ToArray());
+        await batch.Execute(ct);
+
+        var loadedCooldown = await cooldownLoad;
+        var cooldown = loadedCooldown;
+        var cooldownChanged = false;
+        var subscriptionStream = await subscriptionFetch;
+        var subscription = subscriptionStream.Aggregate;
+        var secrets = await secretsLoad;
+        var alerts = (await alertsLoad).ToDictionary(a => a.Id);
+        string? inactive = subscription is not { State: SubscriptionState.Active }
+            ? $"The subscription is {subscription?.State.ToString().ToLowerInvariant() ?? "gone"}."
+            : null;
+        var schedule = WebhookOptions.ParseSchedule(settings.RetrySchedule);
+        var started = clock.GetUtcNow();
+
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            var now = clock.GetUtcNow();
+            if (now - started > Budget)
+            {
+                // Out of time: a release picks up the rest in their order (those it runs are still pending, and it
+                // comes back for them); new deliveries park behind them meanwhile.
+                if (cooldown is not { Parked: true })
+                {
+                    cooldown ??= new EndpointCooldown { Id = subscriptionId };
+                    cooldown.Parked = true;
+                    cooldownChanged = true;
+                    await bus.PublishAsync(new ReleaseParkedDeliveries(subscriptionId));
+                }
+                break;
+            }
+            if (cooldown is not null && cooldown.Holds(now, distinct[i].Released))
+            {
+                // The endpoint failed lately: the delivery waits, pending, rather than pile up attempts that would fail
+                // too; one release sends the parked deliveries again, in their order.
+                if (!cooldown.Parked)
+                {
+                    cooldown.Parked = true;
+                    cooldownChanged = true;
+                    await bus.ScheduleAsync(new ReleaseParkedDeliveries(subscriptionId), cooldown.Until!.Value);
+                }
+                continue;
+            }
+
+            var stream = await deliveryFetches[i];
+            // Gone (the store was reset), settled, or superseded by a redelivery: nothing to do.
+            if (stream.Aggregate is not { } delivery || delivery.Status != DeliveryStatus.Pending || delivery.Ticket != distinct[i].Ticket)
+                continue;
+            var alert = alerts.GetValueOrDefault(delivery.AlertId) ?? await session.LoadAsync<AlertView>(delivery.AlertId, ct);
+            var cancelled = inactive
+                ?? (alert is null ? "The alert no longer exists."
+                : secrets is null ? "The subscription has no signing secret."
+                : null);
+            if (cancelled is not null)
+            {
+                stream.AppendOne(Stamped(delivery, new DeliveryCancelled(delivery.Id, subscriptionId, cancelled, now)));
+                continue;
+            }
+
+            var body = WebhookPayload.For(alert!).ToUtf8();
+            if (delivery.Trigger == DeliveryTrigger.Alert && delivery.Attempts.Count == 0) metrics.FirstAttemptStarted(now - delivery.AlertRaisedAt);
+            var result = await sender.SendAsync(new Uri(subscription!.Url), delivery.Id.ToString(), now, body, secrets!.SigningAt(now), ct);
+            var attemptedAt = clock.GetUtcNow();
+            var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, schedule, settings.MaxRetryAfter, attemptedAt,
+                Random.Shared.NextDouble());
+            cooldown = EndpointCooldown.After(cooldown, subscriptionId, result.StatusCode, attemptedAt, next,
+                result.RetryAfter is not null && result.StatusCode is 429 or 503);
+            cooldownChanged = true;
+            Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
+            stream.AppendOne(Stamped(delivery, new DeliveryAttempted(delivery.Id, subscriptionId, delivery.Attempts.Count + 1, attemptedAt,
+                result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,
+                outcome, next, nextTicket)));
+            if (next is { } at) await bus.ScheduleAsync(new DeliverWebhook(delivery.Id, subscriptionId, delivery.AlertId, nextTicket!.Value), at);
+
+            inactive = await DisablingAsync(subscriptionStream, delivery, outcome, attemptedAt, ct);
+        }
+
+        if (!cooldownChanged) return;
+        if (cooldown is not null) session.Store(cooldown);
+        else if (loadedCooldown is not null) session.Delete(loadedCooldown);
+    }
+
+    /// <summary>Disables the subscription when the endpoint said it is gone (410), or has failed for longer than
+    /// allowed; returns why the deliveries after this one are cancelled, or null.</summary>
+    private async Task<string?> DisablingAsync(
+        IEventStream<Subscription> subscription, Delivery delivery, AttemptOutcome outcome, DateTimeOffset at, CancellationToken ct)
+    {
+        string? reason = null;
+        if (outcome == AttemptOutcome.Gone) reason = "The endpoint answered 410 Gone.";
+        else if (outcome != AttemptOutcome.Delivered)
+        {
+            var health = await session.LoadAsync<SubscriptionHealth>(subscription.Id, ct);
+            if (DeliveryPolicy.ShouldDisable(health?.FailingSince, at, settings.DisableAfter))
+                reason = $"Every delivery has failed since {health!.FailingSince:u}, longer than {settings.DisableAfter}.";
+        }
+        if (reason is null) return null;
+        subscription.AppendOne(Stamped(delivery, new SubscriptionDisabled(subscription.Id, reason, at)));
+        return "The subscription is disabled.";
+    }
+
+    /// <summary>An event of the delivery's story, recorded under the request that queued it: a batch mixes the
+    /// deliveries of several requests, and its own envelope carries none of theirs.</summary>
+    private IEvent Stamped(Delivery delivery, object data)
+    {
+        var e = session.Events.BuildEvent(data);
+        e.CorrelationId = delivery.CorrelationId;
+        e.UserName = delivery.RequestedBy;
+        return e;
+    }
+}
