@@ -31,9 +31,10 @@ public sealed class ArticleIngestor(
     /// <summary>Articles per transaction: large enough to amortise the commit, small enough to keep transactions short.</summary>
     public const int ChunkSize = 250;
 
-    /// <summary>Alerts per transaction: a chunk of articles that match many watchlists commits in parts, so that one
-    /// transaction's work, and how far a batch can run past its time budget, stay bounded.</summary>
-    public const int MaxAlertsPerTransaction = 1_000;
+    /// <summary>Alerts and their deliveries per transaction: a chunk of articles that match many watchlists, watched by
+    /// many subscriptions, commits in parts, so that one transaction's work, and how far a batch can run past its time
+    /// budget, stay bounded (an alert to twenty subscriptions is twenty-one streams and twenty messages).</summary>
+    public const int MaxAlertWritesPerTransaction = 2_000;
 
     /// <summary>The first transaction of a batch with a time budget: small enough to be quick whatever the articles
     /// hold (at most this many articles and <see cref="PaceCharacters"/> of text), large enough to tell the pace of the rest.</summary>
@@ -138,7 +139,7 @@ public sealed class ArticleIngestor(
         }
     }
 
-    /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertsPerTransaction"/> alerts (at least one
+    /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertWritesPerTransaction"/> alerts and deliveries (at least one
     /// article); returns the outcomes of those taken.</summary>
     private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, IMessageContext? requester, CancellationToken ct)
     {
@@ -187,12 +188,14 @@ public sealed class ArticleIngestor(
             .ToList();
 
         var taken = chunk.Count;
-        var alerts = 0;
+        var writes = 0;
         for (var i = 0; i < fresh.Count; i++)
         {
             var decision = decisions[i];
-            alerts += decision.Alerts.Count;
-            if (alerts > MaxAlertsPerTransaction && i > 0)
+            if (outbox is not null && decision.Alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
+            writes += decision.Alerts.Count
+                      + (subscriptions is null ? 0 : decision.Alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
+            if (writes > MaxAlertWritesPerTransaction && i > 0)
             {
                 taken = fresh[i].Index;
                 break;
@@ -205,8 +208,7 @@ public sealed class ArticleIngestor(
                     session.Events.StartStream<AlertView>(alert.AlertId, alert);
                     continue;
                 }
-                subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
-                foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions, alert, now)) await outbox.PublishAsync(deliver);
+                foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions!, alert, now)) await outbox.PublishAsync(deliver);
             }
             outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId,
                 decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());

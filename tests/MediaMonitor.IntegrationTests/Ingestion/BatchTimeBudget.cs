@@ -49,7 +49,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
-    public async Task a_transaction_holds_at_most_a_thousand_alerts_so_a_batch_of_articles_matching_many_watchlists_commits_in_parts()
+    public async Task a_transaction_holds_a_bounded_number_of_alerts_so_a_batch_of_articles_matching_many_watchlists_commits_in_parts()
     {
         for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
 
@@ -62,7 +62,27 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         var perTransaction = await session.AdvancedSql.QueryAsync<long>(
             "select count(*) from mediamonitor.mt_events where type = 'alert_raised' group by xmin::text", CancellationToken.None);
         Assert.Equal(3_000, perTransaction.Sum());
-        Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertsPerTransaction));
+        Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertWritesPerTransaction));
+    }
+
+    [Fact]
+    public async Task a_transaction_counts_the_deliveries_of_its_alerts_so_many_subscriptions_make_it_smaller()
+    {
+        for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
+        for (var i = 0; i < 3; i++)
+            await Json(await PostJson("/api/subscriptions", new { url = $"http://127.0.0.1:9/hook/{i}" }), HttpStatusCode.Created);
+
+        JsonNode answer;
+        using (WithBudget("00:05:00")) answer = await PostBatch(Articles(120, "third"));
+
+        Assert.Equal(120, answer["created"]!.GetValue<int>());
+        // Five alerts an article, each to three subscriptions: twenty writes an article, 2,400 in all, in parts (counting
+        // the alerts alone, the 600 would go in one).
+        await using var session = App.Store.QuerySession();
+        var perTransaction = await session.AdvancedSql.QueryAsync<long>(
+            "select count(*) from mediamonitor.mt_events where type in ('alert_raised', 'delivery_scheduled') group by xmin::text", CancellationToken.None);
+        Assert.Equal(2_400, perTransaction.Sum());
+        Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertWritesPerTransaction));
     }
 
     [Fact]
