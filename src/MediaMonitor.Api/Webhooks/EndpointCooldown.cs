@@ -5,7 +5,7 @@ namespace MediaMonitor.Webhooks;
 /// endpoint that stopped answering, or answered that it is failing, is left alone <see cref="Until"/> a time, and the
 /// deliveries that come for it meanwhile are parked (their messages consumed; the deliveries stay pending) rather than
 /// each holding a delivery lane, or being rescheduled one by one, until it recovers. One
-/// <see cref="ReleaseParkedDeliveries"/> message sends them again, oldest first. Order and one-at-a-time per
+/// <see cref="ReleaseParkedDeliveries"/> message attempts them later, in their order. Order and one-at-a-time per
 /// subscription are Wolverine's partitioned queues' (see <see cref="Configuration.UseWebhookMessaging"/>), not this
 /// class's.
 /// </summary>
@@ -20,8 +20,8 @@ public sealed class EndpointCooldown
     /// <summary>Until when deliveries wait, the endpoint having failed; null once it answered again.</summary>
     public DateTimeOffset? Until { get; set; }
 
-    /// <summary>Deliveries are parked, and a <see cref="ReleaseParkedDeliveries"/> is on its way: until it has sent them
-    /// all, a new delivery parks too, so that none overtakes them.</summary>
+    /// <summary>Deliveries are parked, and a <see cref="ReleaseParkedDeliveries"/> is on its way: until it has attempted
+    /// them all, a new delivery parks too, so that none overtakes them.</summary>
     public bool Parked { get; set; }
 
     public bool IsCooling(DateTimeOffset now) => Until > now;

@@ -30,9 +30,9 @@ public static class ReleaseParkedDeliveriesHandler
     {
         var now = clock.GetUtcNow();
         var cooldown = await session.LoadAsync<EndpointCooldown>(message.SubscriptionId, ct);
-        if (cooldown?.Until is { } until && until > now)
+        if (cooldown is not null && cooldown.IsCooling(now))
         {
-            await bus.ScheduleAsync(message, until);
+            await bus.ScheduleAsync(message, cooldown.Until!.Value);
             return;
         }
         var subscription = await session.LoadAsync<Subscription>(message.SubscriptionId, ct);
@@ -40,7 +40,7 @@ public static class ReleaseParkedDeliveriesHandler
         // longer active has its deliveries cancelled, a page at a time.
         var size = cooldown?.Until is not null && subscription is { State: SubscriptionState.Active } ? 1 : Page;
         var parked = await session.Query<Delivery>()
-            .Where(d => d.SubscriptionId == message.SubscriptionId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .Where(d => d.SubscriptionId == message.SubscriptionId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && d.Ticket != null)
             .OrderBy(d => d.Position)
             .Take(size)
             .ToListAsync(ct);
@@ -56,7 +56,7 @@ public static class ReleaseParkedDeliveriesHandler
             return;
         }
         await new DeliveryRun(session, bus, sender, metrics, options.CurrentValue, clock).RunAsync(message.SubscriptionId,
-            parked.Where(d => d.Ticket is not null).Select(d => new DeliveryRun.Item(d.Id, d.AlertId, d.Ticket!.Value, Released: true)).ToList(), ct);
+            parked.Select(d => new DeliveryRun.Item(d.Id, d.AlertId, d.Ticket!.Value, Released: true)).ToList(), ct);
         await bus.PublishAsync(message);
     }
 }

@@ -48,6 +48,16 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         Assert.Equal(299, again["created"]!.GetValue<int>());
     }
 
+    /// <summary>How many events of these types each transaction wrote, in the order written: rows written by one
+    /// transaction share its id (xmin).</summary>
+    private async Task<IReadOnlyList<long>> EventsPerTransaction(params string[] types)
+    {
+        await using var session = App.Store.QuerySession();
+        return await session.AdvancedSql.QueryAsync<long>(
+            $"select count(*) from mediamonitor.mt_events where type in ({string.Join(", ", types.Select(t => $"'{t}'"))}) group by xmin::text order by min(seq_id)",
+            CancellationToken.None);
+    }
+
     [Fact]
     public async Task a_transaction_holds_a_bounded_number_of_alerts_so_a_batch_of_articles_matching_many_watchlists_commits_in_parts()
     {
@@ -57,10 +67,8 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         using (WithBudget("00:05:00")) answer = await PostBatch(Articles(600, "second"));
 
         Assert.Equal(600, answer["created"]!.GetValue<int>());
-        // Rows written by one transaction share its id (xmin): five alerts an article, so 3,000 alerts in parts.
-        await using var session = App.Store.QuerySession();
-        var perTransaction = await session.AdvancedSql.QueryAsync<long>(
-            "select count(*) from mediamonitor.mt_events where type = 'alert_raised' group by xmin::text", CancellationToken.None);
+        // Five alerts an article, so 3,000 alerts in parts.
+        var perTransaction = await EventsPerTransaction("alert_raised");
         Assert.Equal(3_000, perTransaction.Sum());
         Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertWritesPerTransaction));
     }
@@ -78,9 +86,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         Assert.Equal(120, answer["created"]!.GetValue<int>());
         // Five alerts an article, each to three subscriptions: twenty writes an article, 2,400 in all, in parts (counting
         // the alerts alone, the 600 would go in one).
-        await using var session = App.Store.QuerySession();
-        var perTransaction = await session.AdvancedSql.QueryAsync<long>(
-            "select count(*) from mediamonitor.mt_events where type in ('alert_raised', 'delivery_scheduled') group by xmin::text", CancellationToken.None);
+        var perTransaction = await EventsPerTransaction("alert_raised", "delivery_scheduled");
         Assert.Equal(2_400, perTransaction.Sum());
         Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertWritesPerTransaction));
     }
@@ -98,11 +104,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         using (WithBudget("00:05:00")) answer = await PostBatch(articles);
 
         Assert.Equal(4, answer["created"]!.GetValue<int>());
-        await using var session = App.Store.QuerySession();
-        var perTransaction = await session.AdvancedSql.QueryAsync<long>(
-            "select count(*) from mediamonitor.mt_events where type = 'article_ingested' group by xmin::text order by min(seq_id)",
-            CancellationToken.None);
-        Assert.Equal([1L, 3L], perTransaction);
+        Assert.Equal([1L, 3L], await EventsPerTransaction("article_ingested"));
     }
 
     [Fact]
