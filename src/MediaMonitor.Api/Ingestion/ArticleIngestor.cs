@@ -3,9 +3,6 @@ using MediaMonitor.Matchers;
 using MediaMonitor.Observability;
 using MediaMonitor.Webhooks;
 using Marten;
-using JasperFx;
-using JasperFx.Events;
-using Npgsql;
 using Wolverine;
 using Wolverine.Marten;
 using Wolverine.Runtime;
@@ -65,7 +62,7 @@ public sealed class ArticleIngestor(
             var size = next == 0 ? FirstChunk(candidates, deadline) : ChunkFitting(candidates, next, deadline, started, characters);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
-            var taken = await IngestChunkAsync(chunk, deadline, requester, ct);
+            var taken = await IngestChunkAsync(chunk, requester, ct);
             for (var i = 0; i < taken.Count; i++)
             {
                 outcomes[next + i] = taken[i];
@@ -114,34 +111,9 @@ public sealed class ArticleIngestor(
         return size;
     }
 
-    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(
-        IReadOnlyList<ArticleCandidate> chunk, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct)
-    {
-        try
-        {
-            return await TryIngestAsync(chunk, requester, ct);
-        }
-        catch (Exception e) when (IsUniqueViolation(e) && chunk.Count > 1)
-        {
-            // Another request committed one of these articles meanwhile: redo them one by one, so that only
-            // the article that lost the race becomes a duplicate; one transaction each, so no further than the deadline.
-            var outcomes = new List<IngestOutcome>(chunk.Count);
-            foreach (var candidate in chunk)
-            {
-                if (outcomes.Count > 0 && clock.GetUtcNow() >= deadline) break;
-                outcomes.AddRange(await IngestChunkAsync([candidate], deadline, requester, ct));
-            }
-            return outcomes;
-        }
-        catch (Exception e) when (IsUniqueViolation(e))
-        {
-            return await TryIngestAsync(chunk, requester, ct);
-        }
-    }
-
     /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertWritesPerTransaction"/> alerts and deliveries (at least one
     /// article); returns the outcomes of those taken.</summary>
-    private async Task<IReadOnlyList<IngestOutcome>> TryIngestAsync(IReadOnlyList<ArticleCandidate> chunk, IMessageContext? requester, CancellationToken ct)
+    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, IMessageContext? requester, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         // A batch commits transaction by transaction, so it opens its sessions itself: each records the request's
@@ -161,6 +133,7 @@ public sealed class ArticleIngestor(
             outbox.CorrelationId = requester.CorrelationId;
             outbox.UserName = requester.UserName;
         }
+        await ArticleClaims.ClaimAsync(session, chunk, ct);
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
         // Read once a transaction raises an alert: most articles raise none.
@@ -231,16 +204,6 @@ public sealed class ArticleIngestor(
         var known = new KnownArticles();
         foreach (var article in existing) known.Add(article.ContentHash, article.UrlHash, article.Id);
         return known;
-    }
-
-    private static bool IsUniqueViolation(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is DocumentAlreadyExistsException or ExistingStreamIdCollisionException
-                or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
-        }
-        return false;
     }
 
     private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlHash);

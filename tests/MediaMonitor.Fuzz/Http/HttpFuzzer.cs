@@ -24,6 +24,11 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
     private readonly IdPools _pools = new();
     private readonly AcceptedWrites _accepted = new();
     private readonly HttpClient _client = NewClient(service.BaseAddress);
+    private readonly Queue<Guid> _live = new();
+
+    /// <summary>Subscriptions the fuzz made that it keeps at once: each gets every alert of its watchlists, so without
+    /// a bound a long pass would test how many webhooks the machine can send rather than hostile input.</summary>
+    private const int LiveSubscriptions = 4;
 
     private sealed record Outcome(int? Status, TimeSpan Latency, string? Body, string? Error);
 
@@ -31,7 +36,7 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
     {
         var clock = Stopwatch.StartNew();
         var document = await OpenApiOperations.LoadAsync(_client);
-        await using var receiver = await TestReceiver.StartAsync();
+        await using var receiver = await TestReceiver.StartCountingAsync();
         _pools.ReceiverUrl = receiver.Url;
         using var admin = NewClient(service.BaseAddress);
         admin.DefaultRequestHeaders.Add("X-Api-Key", service.AdminKey);
@@ -86,7 +91,7 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
         text.AppendLine($"{stats.Total} requests in {fuzzing.TotalSeconds:0.0} s ({stats.Total / Math.Max(0.001, fuzzing.TotalSeconds):0} a second), " +
                         $"{clock.Elapsed.TotalSeconds:0.0} s in all with seeding and checks; seed {options.Seed}.");
         text.AppendLine($"Accepted writes checked: {_accepted.Count(IdKind.Article)} articles, {_accepted.Count(IdKind.Watchlist)} watchlists, " +
-                        $"{_accepted.Count(IdKind.Subscription)} subscriptions; {receiver.All.Count} webhooks received.");
+                        $"{_accepted.Count(IdKind.Subscription)} subscriptions; {receiver.Count} webhooks received.");
         if (service.Logs is { } logs)
         {
             var allowed = logs.Entries.Where(ErrorLogAllowlist.Allows).ToList();
@@ -251,6 +256,7 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
                 {
                     _pools.Add(IdKind.Subscription, subscription);
                     _accepted.Created(IdKind.Subscription, subscription, request.Number);
+                    await RetireOldestAsync(admin, subscription, request);
                 }
                 break;
             case ("POST", "/api/watchlists/{id}/backfill"):
@@ -280,6 +286,22 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
         using var response = await admin.DeleteAsync($"/api/subscriptions/{subscription}");
         if (response.StatusCode is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
             _findings.Add("probe cleanup", request.Operation.Name, $"{(int)response.StatusCode}", $"could not delete probe subscription {subscription}", request);
+    }
+
+    /// <summary>Deletes the oldest subscription the fuzz made once it keeps more than <see cref="LiveSubscriptions"/>.</summary>
+    private async Task RetireOldestAsync(HttpClient admin, Guid subscription, FuzzRequest request)
+    {
+        Guid oldest;
+        lock (_live)
+        {
+            _live.Enqueue(subscription);
+            if (_live.Count <= LiveSubscriptions) return;
+            oldest = _live.Dequeue();
+        }
+        _accepted.Removed(oldest);
+        using var response = await admin.DeleteAsync($"/api/subscriptions/{oldest}");
+        if (response.StatusCode is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
+            _findings.Add("subscription cleanup", request.Operation.Name, $"{(int)response.StatusCode}", $"could not delete subscription {oldest}", request);
     }
 
     private void CheckLogs()

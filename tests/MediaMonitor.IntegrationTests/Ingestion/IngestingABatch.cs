@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JasperFx.Events;
+using Marten;
 
 namespace MediaMonitor.IntegrationTests.Ingestion;
 
@@ -128,8 +130,7 @@ public sealed class IngestingABatch(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task when_the_same_batch_is_sent_concurrently_each_article_is_stored_once()
     {
-        // Requests that all see none of the articles race to commit them; a loser on the unique index redoes its
-        // chunk one by one, so whichever way the race goes each article is created exactly once.
+        // Requests that all carry the same articles take turns on them: each article is created exactly once.
         var batch = JsonSerializer.Serialize(Enumerable.Range(0, 5).Select(i => new { body = $"Raced story number {i} about the harbour." }));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
@@ -139,5 +140,23 @@ public sealed class IngestingABatch(AppFixture app) : ApiTest(app)
         Assert.Equal(5, bodies.Sum(b => b["created"]!.GetValue<int>()));
         Assert.Equal(15, bodies.Sum(b => b["duplicates"]!.GetValue<int>()));
         Assert.Equal(5, (await AllEvents()).Count);
+    }
+
+    [Fact]
+    public async Task when_overlapping_batches_race_none_of_their_appends_is_rolled_back()
+    {
+        // Each batch shares half its articles with the next: without the claims on their hashes, the loser of each
+        // race fails on the unique index, and Marten fills the sequence numbers of its rolled-back append with tombstones.
+        string Batch(int from) => JsonSerializer.Serialize(Enumerable.Range(from, 40).Select(i => new { body = $"Overlapping story {i} about the port.", url = $"https://news.example/overlap/{i}" }));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(b =>
+            PostRaw("/api/articles/batch", Batch(b * 20), "application/json", AppFixture.IngestKey)));
+
+        var bodies = await Task.WhenAll(responses.Select(r => Json(r, HttpStatusCode.OK)));
+        Assert.Equal(140, bodies.Sum(b => b["created"]!.GetValue<int>()));
+        await using var session = App.Store.QuerySession();
+        var raw = await session.Events.QueryAllRawEvents().ToListAsync();
+        Assert.Equal(140, raw.Count);
+        Assert.DoesNotContain(raw, e => e.Data is Tombstone);
     }
 }

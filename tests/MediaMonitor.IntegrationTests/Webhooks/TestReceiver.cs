@@ -11,7 +11,7 @@ namespace MediaMonitor.IntegrationTests.Webhooks;
 
 /// <summary>
 /// A real webhook endpoint: Kestrel on 127.0.0.1, answering each request with the next scripted answer (200 once
-/// the script is used up) and keeping every request it got.
+/// the script is used up) and keeping every request it got (or, for long runs, only counting them).
 /// </summary>
 public sealed class TestReceiver : IAsyncDisposable
 {
@@ -29,11 +29,14 @@ public sealed class TestReceiver : IAsyncDisposable
     private readonly Channel<Received> _arrivals = Channel.CreateUnbounded<Received>();
     private readonly Channel<Received> _inHand = Channel.CreateUnbounded<Received>();
     private readonly List<Received> _received = [];
+    private readonly bool _keeps;
+    private int _count;
 
-    private TestReceiver(WebApplication app, int port)
+    private TestReceiver(WebApplication app, int port, bool keeps)
     {
         _app = app;
         Port = port;
+        _keeps = keeps;
     }
 
     public int Port { get; }
@@ -45,15 +48,24 @@ public sealed class TestReceiver : IAsyncDisposable
         get { lock (_received) return _received.ToList(); }
     }
 
+    /// <summary>How many requests it got.</summary>
+    public int Count => Volatile.Read(ref _count);
+
     /// <summary>Starts on <paramref name="port"/>, or on a free port.</summary>
-    public static async Task<TestReceiver> StartAsync(int port = 0, params Answer[] script)
+    public static Task<TestReceiver> StartAsync(int port = 0, params Answer[] script) => StartAsync(port, keeps: true, script);
+
+    /// <summary>Starts on a free port, answering 200 to everything and keeping no request, only their count: a
+    /// receiver for hours of webhooks.</summary>
+    public static Task<TestReceiver> StartCountingAsync() => StartAsync(0, keeps: false, []);
+
+    private static async Task<TestReceiver> StartAsync(int port, bool keeps, Answer[] script)
     {
         if (port == 0) port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var receiver = new TestReceiver(app, port);
+        var receiver = new TestReceiver(app, port, keeps);
         receiver.Then(script);
         app.Run(receiver.HandleAsync);
         await app.StartAsync();
@@ -74,6 +86,12 @@ public sealed class TestReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        Interlocked.Increment(ref _count);
+        if (!_keeps)
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            return;
+        }
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var received = new Received(DateTimeOffset.UtcNow,
