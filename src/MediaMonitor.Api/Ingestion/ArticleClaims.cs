@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Npgsql;
 
 namespace MediaMonitor.Ingestion;
 
@@ -16,14 +17,39 @@ public static class ArticleClaims
     private const int LockSpace = 0x4D4D4152; // "MMAR"
 
     /// <summary>Locks every hash of the chunk, in key order, so that two transactions never wait on each other in a
-    /// circle. Two hashes sharing a key only make their transactions take turns.</summary>
-    public static async Task ClaimAsync(IDocumentSession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)
+    /// circle. Two hashes sharing a key only make their transactions take turns. False when <paramref name="wait"/>
+    /// went by first: the transaction is then spent, and takes nothing in.</summary>
+    public static async Task<bool> ClaimAsync(IDocumentSession session, IReadOnlyList<ArticleCandidate> chunk, TimeSpan? wait, CancellationToken ct)
     {
         var keys = Keys(chunk);
         await session.BeginTransactionAsync(ct);
-        await session.QueryAsync<int>(
-            "select count(*)::int from (select pg_advisory_xact_lock(?, k) from unnest(?) with ordinality as u(k, n) order by n) locked",
-            ct, LockSpace, keys);
+        try
+        {
+            // For the claims only: how long each lock may be waited for; the writes that follow wait as long as they must.
+            if (wait is { } w) await LockTimeoutAsync(session, $"{Math.Max(1, (int)w.TotalMilliseconds)}ms", ct);
+            await session.QueryAsync<int>(
+                "select count(*)::int from (select pg_advisory_xact_lock(?, k) from unnest(?) with ordinality as u(k, n) order by n) locked",
+                ct, LockSpace, keys);
+            if (wait is not null) await LockTimeoutAsync(session, "0", ct);
+            return true;
+        }
+        catch (Exception e) when (IsLockTimeout(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets lock_timeout for the rest of the transaction.</summary>
+    private static Task LockTimeoutAsync(IDocumentSession session, string value, CancellationToken ct) =>
+        session.QueryAsync<string>("select set_config('lock_timeout', ?, true)", ct, value);
+
+    private static bool IsLockTimeout(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }) return true;
+        }
+        return false;
     }
 
     public static int[] Keys(IReadOnlyList<ArticleCandidate> chunk) =>

@@ -33,11 +33,14 @@ public sealed class ArticleIngestor(
     /// budget, stay bounded (an alert to twenty subscriptions is twenty-one streams and twenty messages).</summary>
     public const int MaxAlertWritesPerTransaction = 2_000;
 
-    /// <summary>The first transaction of a batch with a time budget: small enough to be quick whatever the articles
-    /// hold (at most this many articles and <see cref="PaceCharacters"/> of text), large enough to tell the pace of the rest.</summary>
-    public const int PaceChunk = 25;
+    /// <summary>An alert or a delivery costs about as much to store as this many characters of text cost to match
+    /// and store: about a millisecond on a 2-core machine.</summary>
+    public const int CharactersPerWrite = 5_000;
 
-    public const int PaceCharacters = 100_000;
+    /// <summary>The first transaction of a batch with a time budget, in units of work (characters, and
+    /// <see cref="CharactersPerWrite"/> for each alert and delivery): small enough to be quick whatever the articles
+    /// hold, large enough to tell the pace of the rest.</summary>
+    public const long PaceWork = 100_000;
 
     /// <summary>Every article taken in (or found a duplicate), in order.</summary>
     /// <param name="requester">The message context of the request that sends them, whose correlation id and caller
@@ -48,72 +51,78 @@ public sealed class ArticleIngestor(
     /// <summary>
     /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
     /// of the first (at least one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
-    /// The pace is time per character of text, not per article: a batch mixes a line of news with a book.
+    /// The pace is time per unit of work, counted in characters of text (a batch mixes a line of news with a book) and in
+    /// alerts and deliveries written (an article that matches many watchlists watched by many subscriptions costs more
+    /// to store than to match).
     /// </summary>
     public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(
         IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct)
     {
         var outcomes = new IngestOutcome?[candidates.Count];
         var next = 0;
-        long characters = 0;
+        long work = 0;
         var started = clock.GetUtcNow();
         while (next < candidates.Count)
         {
-            var size = next == 0 ? FirstChunk(candidates, deadline) : ChunkFitting(candidates, next, deadline, started, characters);
+            var allowance = next == 0 ? FirstAllowance(deadline) : NextAllowance(deadline, started, work);
+            if (allowance is null) break;
+            var size = Fitting(candidates, next, ChunkSize, allowance.Value);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
-            var taken = await IngestChunkAsync(chunk, requester, ct);
-            for (var i = 0; i < taken.Count; i++)
-            {
-                outcomes[next + i] = taken[i];
-                characters += Length(candidates[next + i]);
-            }
-            next += taken.Count;
+            if (await IngestChunkAsync(chunk, allowance.Value, requester, ct) is not { Outcomes.Count: > 0 } taken) break;
+            for (var i = 0; i < taken.Outcomes.Count; i++) outcomes[next + i] = taken.Outcomes[i];
+            next += taken.Outcomes.Count;
+            work += taken.Work;
         }
         return outcomes;
     }
 
+    /// <summary>What one transaction may take on, in units of work; how long it may wait for its claims (null: as long
+    /// as it takes); whether it takes its first article whatever that costs (so that every batch moves on).</summary>
+    private readonly record struct Allowance(long Work, TimeSpan? ClaimWait, bool TakesOne);
+
+    /// <summary>The outcomes of the articles a transaction took in, and the work they were.</summary>
+    private sealed record Taken(IReadOnlyList<IngestOutcome> Outcomes, long Work);
+
+    private static readonly Allowance Unbounded = new(long.MaxValue, null, true);
+
     private static long Length(ArticleCandidate c) => c.Body.Length + (c.Title?.Length ?? 0) + 1;
 
-    /// <summary>Without a deadline, a whole chunk; with one, a few articles to learn the pace (one when the time is
-    /// spent already, say on reading a large body), so that not even the first transaction runs far past it.</summary>
-    private int FirstChunk(IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline)
-    {
-        if (deadline is not { } d) return ChunkSize;
-        if (clock.GetUtcNow() >= d) return 1;
-        return Fitting(candidates, 0, PaceChunk, PaceCharacters);
-    }
+    /// <summary>Without a deadline, a whole chunk; with one, a little work to learn the pace (one article when the
+    /// time is spent already, say on reading a large body), so that not even the first transaction runs far past it.</summary>
+    private Allowance? FirstAllowance(DateTimeOffset? deadline) =>
+        deadline is null ? Unbounded : new Allowance(clock.GetUtcNow() >= deadline ? 0 : PaceWork, null, true);
 
-    /// <summary>How many more articles fit in the time left, at the pace of those taken so far: a transaction
-    /// started just before the deadline would otherwise run a whole chunk past it.</summary>
-    private int ChunkFitting(IReadOnlyList<ArticleCandidate> candidates, int next, DateTimeOffset? deadline, DateTimeOffset started, long characters)
+    /// <summary>How much more work fits in the time left, at the pace of the work done so far: a transaction started
+    /// just before the deadline would otherwise run a whole chunk past it. None once the time is spent.</summary>
+    private Allowance? NextAllowance(DateTimeOffset? deadline, DateTimeOffset started, long work)
     {
-        if (deadline is not { } d) return ChunkSize;
+        if (deadline is not { } d) return Unbounded;
         var now = clock.GetUtcNow();
-        if (now >= d) return 0;
-        var perCharacter = (now - started) / Math.Max(1, characters);
-        if (perCharacter <= TimeSpan.Zero) return ChunkSize;
-        return Fitting(candidates, next, ChunkSize, (long)((d - now) / perCharacter));
+        if (now >= d) return null;
+        var perUnit = (now - started) / Math.Max(1, work);
+        return new Allowance(perUnit <= TimeSpan.Zero ? long.MaxValue : (long)((d - now) / perUnit), d - now, false);
     }
 
-    /// <summary>The articles from <paramref name="next"/> on that fit in <paramref name="characters"/> (none if even
-    /// the first does not, after the first transaction), at most <paramref name="count"/>.</summary>
-    private static int Fitting(IReadOnlyList<ArticleCandidate> candidates, int next, int count, long characters)
+    /// <summary>The articles from <paramref name="next"/> on whose text fits in the allowance's work (their alerts
+    /// and deliveries are counted once matched), at most <paramref name="count"/>.</summary>
+    private static int Fitting(IReadOnlyList<ArticleCandidate> candidates, int next, int count, Allowance allowance)
     {
         var size = 0;
         long total = 0;
         while (size < count && next + size < candidates.Count)
         {
             total += Length(candidates[next + size]);
-            if (total > characters && (size > 0 || next > 0)) break;
+            if (total > allowance.Work && (size > 0 || !allowance.TakesOne)) break;
             size++;
         }
         return size;
     }
 
-    /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertWritesPerTransaction"/> alerts and deliveries (at least one
-    /// article); returns the outcomes of those taken.</summary>
-    private async Task<IReadOnlyList<IngestOutcome>> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, IMessageContext? requester, CancellationToken ct)
+    /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertWritesPerTransaction"/> alerts and
+    /// deliveries and the allowance's work (and its first article if the allowance says so); returns the outcomes of those taken and their work,
+    /// or null when the chunk's claims could not be had within the allowance's wait (nothing is taken then).</summary>
+    private async Task<Taken?> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, Allowance allowance, IMessageContext? requester, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         // A batch commits transaction by transaction, so it opens its sessions itself: each records the request's
@@ -133,7 +142,7 @@ public sealed class ArticleIngestor(
             outbox.CorrelationId = requester.CorrelationId;
             outbox.UserName = requester.UserName;
         }
-        await ArticleClaims.ClaimAsync(session, chunk, ct);
+        if (!await ArticleClaims.ClaimAsync(session, chunk, allowance.ClaimWait, ct)) return null;
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
         // Read once a transaction raises an alert: most articles raise none.
@@ -162,17 +171,21 @@ public sealed class ArticleIngestor(
 
         var taken = chunk.Count;
         var writes = 0;
+        long work = 0;
         for (var i = 0; i < fresh.Count; i++)
         {
             var decision = decisions[i];
             if (outbox is not null && decision.Alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
-            writes += decision.Alerts.Count
-                      + (subscriptions is null ? 0 : decision.Alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
-            if (writes > MaxAlertWritesPerTransaction && i > 0)
+            var articleWrites = decision.Alerts.Count
+                                + (subscriptions is null ? 0 : decision.Alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
+            var articleWork = Length(fresh[i].Candidate) + (long)CharactersPerWrite * articleWrites;
+            if ((writes + articleWrites > MaxAlertWritesPerTransaction || work + articleWork > allowance.Work) && (i > 0 || !allowance.TakesOne))
             {
                 taken = fresh[i].Index;
                 break;
             }
+            writes += articleWrites;
+            work += articleWork;
             session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
             foreach (var alert in decision.Alerts)
             {
@@ -190,7 +203,7 @@ public sealed class ArticleIngestor(
         await session.SaveChangesAsync(ct);
         var result = outcomes.Take(taken).Select(o => o!).ToList();
         metrics.Duplicates(result.Count(o => o is IngestOutcome.Duplicate));
-        return result;
+        return new Taken(result, chunk.Take(taken).Sum(Length) + (long)CharactersPerWrite * writes);
     }
 
     private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)

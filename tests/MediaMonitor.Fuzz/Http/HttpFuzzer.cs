@@ -299,9 +299,15 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
             oldest = _live.Dequeue();
         }
         _accepted.Removed(oldest);
-        using var response = await admin.DeleteAsync($"/api/subscriptions/{oldest}");
-        if (response.StatusCode is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
-            _findings.Add("subscription cleanup", request.Operation.Name, $"{(int)response.StatusCode}", $"could not delete subscription {oldest}", request);
+        // A concurrent change to it (a fuzz request) wins with 409: read again and retried, as a client would.
+        var status = HttpStatusCode.Conflict;
+        for (var attempt = 0; attempt < 5 && status == HttpStatusCode.Conflict; attempt++)
+        {
+            using var response = await admin.DeleteAsync($"/api/subscriptions/{oldest}");
+            status = response.StatusCode;
+        }
+        if (status is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
+            _findings.Add("subscription cleanup", request.Operation.Name, $"{(int)status}", $"could not delete subscription {oldest}", request);
     }
 
     private void CheckLogs()

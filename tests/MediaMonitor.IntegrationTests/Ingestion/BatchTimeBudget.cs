@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using MediaMonitor.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaMonitor.IntegrationTests.Ingestion;
@@ -41,7 +42,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         var deferred = answer["items"]!.AsArray().Where(i => i!["status"]!.GetValue<string>() == "deferred").ToList();
         Assert.Equal(Enumerable.Range(1, 299), deferred.Select(i => i!["index"]!.GetValue<int>()));
         Assert.All(deferred, i => Assert.Null(i!["id"]));
-        Assert.Equal(1, (await AllEvents()).Count(e => e.Data is MediaMonitor.Ingestion.ArticleIngested));
+        Assert.Equal(1, (await AllEvents()).Count(e => e.Data is ArticleIngested));
 
         var again = await PostBatch(Articles(300, "first"));
         Assert.Equal(1, again["duplicates"]!.GetValue<int>());
@@ -70,7 +71,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         // Five alerts an article, so 3,000 alerts in parts.
         var perTransaction = await EventsPerTransaction("alert_raised");
         Assert.Equal(3_000, perTransaction.Sum());
-        Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertWritesPerTransaction));
+        Assert.All(perTransaction, count => Assert.InRange(count, 1, ArticleIngestor.MaxAlertWritesPerTransaction));
     }
 
     [Fact]
@@ -88,13 +89,13 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         // the alerts alone, the 600 would go in one).
         var perTransaction = await EventsPerTransaction("alert_raised", "delivery_scheduled");
         Assert.Equal(2_400, perTransaction.Sum());
-        Assert.All(perTransaction, count => Assert.InRange(count, 1, MediaMonitor.Ingestion.ArticleIngestor.MaxAlertWritesPerTransaction));
+        Assert.All(perTransaction, count => Assert.InRange(count, 1, ArticleIngestor.MaxAlertWritesPerTransaction));
     }
 
     [Fact]
     public async Task the_first_transaction_of_a_batch_is_sized_by_its_text_so_long_articles_go_in_one_at_first()
     {
-        var length = MediaMonitor.Ingestion.ArticleIngestor.PaceCharacters * 6 / 10;
+        var length = (int)(ArticleIngestor.PaceWork * 6 / 10);
         var articles = Enumerable.Range(0, 4).Select(i => new
         {
             body = $"Article {i}. " + string.Concat(Enumerable.Repeat("Troops left the northern base overnight. ", length / 41)),
@@ -105,6 +106,43 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
 
         Assert.Equal(4, answer["created"]!.GetValue<int>());
         Assert.Equal([1L, 3L], await EventsPerTransaction("article_ingested"));
+    }
+
+    [Fact]
+    public async Task the_first_transaction_of_a_batch_is_sized_by_its_alerts_and_deliveries_too()
+    {
+        for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
+        for (var i = 0; i < 3; i++)
+            await Json(await PostJson("/api/subscriptions", new { url = $"http://127.0.0.1:9/hook/{i}" }), HttpStatusCode.Created);
+
+        JsonNode answer;
+        using (WithBudget("00:05:00")) answer = await PostBatch(Articles(60, "fourth"));
+
+        // Twenty alerts and deliveries an article: the first one alone is all the work the first transaction may do.
+        Assert.Equal(60, answer["created"]!.GetValue<int>());
+        var perTransaction = await EventsPerTransaction("article_ingested");
+        Assert.Equal(1, perTransaction[0]);
+        Assert.Equal(60, perTransaction.Sum());
+    }
+
+    [Fact]
+    public async Task when_another_transaction_holds_an_article_of_a_batch_past_its_budget_that_article_is_deferred()
+    {
+        // The first article alone fills the first transaction; the second is claimed by a transaction held open here.
+        var first = new { body = "Article one. " + string.Concat(Enumerable.Repeat("Troops left the northern base overnight. ", (int)(ArticleIngestor.PaceWork / 41))) };
+        var second = new { body = "A story another request is taking in right now." };
+        var (held, _) = ArticleIntake.Check(new IngestArticle(null, second.body, null, null, null, null));
+        await using var holder = App.Store.LightweightSession();
+        Assert.True(await ArticleClaims.ClaimAsync(holder, [held!], null, CancellationToken.None));
+
+        JsonNode answer;
+        // Without a bound on the wait for its claims, the batch would wait for the holder, which waits for the batch.
+        using (WithBudget("00:00:02")) answer = await PostBatch([first, second]).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, answer["created"]!.GetValue<int>());
+        Assert.Equal(1, answer["deferred"]!.GetValue<int>());
+        Assert.Equal("deferred", answer["items"]![1]!["status"]!.GetValue<string>());
+        Assert.Equal(1, (await AllEvents()).Count(e => e.Data is ArticleIngested));
     }
 
     [Fact]
