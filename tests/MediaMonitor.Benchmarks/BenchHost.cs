@@ -20,6 +20,8 @@ public sealed class BenchHost : IAsyncDisposable
 
     public IAlbaHost Host { get; }
 
+    public string ConnectionString => _postgres.ConnectionString;
+
     /// <summary>A client of the in-memory server holding the admin key.</summary>
     public HttpClient Client()
     {

@@ -5,11 +5,17 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- core 100k     only these sizes
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks [N]   webhook latency at N articles/s (100) and delivery rate (service + PostgreSQL)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- ingest         batch and single-post ingest beside a COPY of the corpus
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
 if (args is ["hostile"])
 {
     HostileArticles.Run();
+    return;
+}
+if (args is ["ingest"])
+{
+    await IngestRate.RunAsync();
     return;
 }
 if (args is ["audit"])
