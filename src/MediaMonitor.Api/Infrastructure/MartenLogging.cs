@@ -1,3 +1,4 @@
+using MediaMonitor.Ingestion;
 using Marten;
 using Marten.Services;
 using Npgsql;
@@ -41,7 +42,8 @@ public sealed class MartenLogging(ILogger<IDocumentStore> logger) : IMartenLogge
 
     private void Failed(Exception ex, string what)
     {
-        if (HttpErrors.IsLostRace(ex) || ex is OperationCanceledException || ex.InnerException is OperationCanceledException)
+        // A batch's wait for its articles' claims running out is how it defers them, not a failure.
+        if (HttpErrors.IsLostRace(ex) || ArticleClaims.IsLockTimeout(ex) || ex is OperationCanceledException || ex.InnerException is OperationCanceledException)
         {
             logger.LogDebug("Marten command refused ({Reason}): {Message}", ex.GetType().Name, ex.Message);
             return;

@@ -43,7 +43,7 @@ public static class ArticleClaims
     private static Task LockTimeoutAsync(IDocumentSession session, string value, CancellationToken ct) =>
         session.QueryAsync<string>("select set_config('lock_timeout', ?, true)", ct, value);
 
-    private static bool IsLockTimeout(Exception? e)
+    public static bool IsLockTimeout(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
         {
