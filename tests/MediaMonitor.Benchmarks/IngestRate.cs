@@ -175,8 +175,7 @@ public static class IngestRate
         public string Latency()
         {
             var sorted = _ms.Order().ToArray();
-            double At(double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))];
-            return $"latency p50 {At(0.5):N0} ms, p99 {At(0.99):N0} ms, max {sorted[^1]:N0} ms";
+            return $"latency p50 {WebhookDelivery.Percentile(sorted, 0.5):N0} ms, p99 {WebhookDelivery.Percentile(sorted, 0.99):N0} ms, max {sorted[^1]:N0} ms";
         }
     }
 }

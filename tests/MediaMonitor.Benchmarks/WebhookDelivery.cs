@@ -99,7 +99,8 @@ public static class WebhookDelivery
         Console.WriteLine($"HTTP time per attempt: p50 {Percentile(sorted, 0.5):N0} ms, p99 {Percentile(sorted, 0.99):N0} ms over {sorted.Length:N0} attempts.");
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))];
+    /// <summary>The value below which the fraction <paramref name="p"/> of <paramref name="sorted"/> lies.</summary>
+    internal static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))];
 
     /// <summary>Counts deliveries and how long after the alert each one arrived.</summary>
     private sealed class Receiver : IAsyncDisposable

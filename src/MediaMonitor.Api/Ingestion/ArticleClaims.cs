@@ -52,9 +52,8 @@ public static class ArticleClaims
         return false;
     }
 
-    public static int[] Keys(IReadOnlyList<ArticleCandidate> chunk) =>
-        chunk.SelectMany(c => c.UrlHash is null ? [c.ContentHash] : new[] { c.ContentHash, c.UrlHash })
-            .Select(Key).Distinct().Order().ToArray();
+    private static int[] Keys(IReadOnlyList<ArticleCandidate> chunk) =>
+        chunk.SelectMany(c => new[] { c.ContentHash, c.UrlHash }).OfType<string>().Select(Key).Distinct().Order().ToArray();
 
     /// <summary>Both hashes are SHA-256 in hex: their first 32 bits are as good a key as any.</summary>
     private static int Key(string hash) => int.Parse(hash.AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture);

@@ -281,12 +281,8 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
 
     /// <summary>A subscription whose URL would leave this machine was accepted: removed at once (it can get nothing
     /// meanwhile: its only watchlist is the quiet one).</summary>
-    private async Task DeleteProbeAsync(HttpClient admin, Guid subscription, FuzzRequest request)
-    {
-        using var response = await admin.DeleteAsync($"/api/subscriptions/{subscription}");
-        if (response.StatusCode is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
-            _findings.Add("probe cleanup", request.Operation.Name, $"{(int)response.StatusCode}", $"could not delete probe subscription {subscription}", request);
-    }
+    private Task DeleteProbeAsync(HttpClient admin, Guid subscription, FuzzRequest request) =>
+        DeleteSubscriptionAsync(admin, subscription, request, "probe cleanup");
 
     /// <summary>Deletes the oldest subscription the fuzz made once it keeps more than <see cref="LiveSubscriptions"/>.</summary>
     private async Task RetireOldestAsync(HttpClient admin, Guid subscription, FuzzRequest request)
@@ -299,15 +295,20 @@ public sealed class HttpFuzzer(IServiceUnderTest service, HttpFuzzOptions option
             oldest = _live.Dequeue();
         }
         _accepted.Removed(oldest);
+        await DeleteSubscriptionAsync(admin, oldest, request, "subscription cleanup");
+    }
+
+    private async Task DeleteSubscriptionAsync(HttpClient admin, Guid subscription, FuzzRequest request, string finding)
+    {
         // A concurrent change to it (a fuzz request) wins with 409: read again and retried, as a client would.
         var status = HttpStatusCode.Conflict;
         for (var attempt = 0; attempt < 5 && status == HttpStatusCode.Conflict; attempt++)
         {
-            using var response = await admin.DeleteAsync($"/api/subscriptions/{oldest}");
+            using var response = await admin.DeleteAsync($"/api/subscriptions/{subscription}");
             status = response.StatusCode;
         }
         if (status is not (HttpStatusCode.NoContent or HttpStatusCode.OK or HttpStatusCode.NotFound))
-            _findings.Add("subscription cleanup", request.Operation.Name, $"{(int)status}", $"could not delete subscription {oldest}", request);
+            _findings.Add(finding, request.Operation.Name, $"{(int)status}", $"could not delete subscription {subscription}", request);
     }
 
     private void CheckLogs()

@@ -50,6 +50,15 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
         Assert.Equal(299, again["created"]!.GetValue<int>());
     }
 
+    /// <summary>Five watchlists that each of <see cref="Articles"/> matches, and subscriptions to every watchlist: five
+    /// alerts an article, and five deliveries for each subscription.</summary>
+    private async Task RocketWatchlistsWatchedBy(int subscriptions)
+    {
+        for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
+        for (var i = 0; i < subscriptions; i++)
+            await Json(await PostJson("/api/subscriptions", new { url = $"http://127.0.0.1:9/hook/{i}" }), HttpStatusCode.Created);
+    }
+
     /// <summary>How many events of these types each transaction wrote, in the order written: rows written by one
     /// transaction share its id (xmin).</summary>
     private async Task<IReadOnlyList<long>> EventsPerTransaction(params string[] types)
@@ -63,7 +72,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task a_transaction_holds_a_bounded_number_of_alerts_so_a_batch_of_articles_matching_many_watchlists_commits_in_parts()
     {
-        for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
+        await RocketWatchlistsWatchedBy(subscriptions: 0);
 
         JsonNode answer;
         using (WithBudget("00:05:00")) answer = await PostBatch(Articles(600, "second"));
@@ -78,9 +87,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task a_transaction_counts_the_deliveries_of_its_alerts_so_many_subscriptions_make_it_smaller()
     {
-        for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
-        for (var i = 0; i < 3; i++)
-            await Json(await PostJson("/api/subscriptions", new { url = $"http://127.0.0.1:9/hook/{i}" }), HttpStatusCode.Created);
+        await RocketWatchlistsWatchedBy(subscriptions: 3);
 
         JsonNode answer;
         using (WithBudget("00:05:00")) answer = await PostBatch(Articles(120, "third"));
@@ -112,9 +119,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task the_first_transaction_of_a_batch_is_sized_by_its_alerts_and_deliveries_too()
     {
-        for (var i = 0; i < 5; i++) await CreateWatchlist($"Rockets {i}", ("rocket attack", "en"));
-        for (var i = 0; i < 3; i++)
-            await Json(await PostJson("/api/subscriptions", new { url = $"http://127.0.0.1:9/hook/{i}" }), HttpStatusCode.Created);
+        await RocketWatchlistsWatchedBy(subscriptions: 3);
 
         JsonNode answer;
         using (WithBudget("00:05:00")) answer = await PostBatch(Articles(60, "fourth"));
