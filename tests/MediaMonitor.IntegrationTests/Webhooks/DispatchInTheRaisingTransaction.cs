@@ -2,6 +2,7 @@ using System.Net;
 using MediaMonitor.Alerts;
 using MediaMonitor.Webhooks;
 using Marten;
+using Wolverine.Marten;
 using Wolverine.Tracking;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
@@ -42,14 +43,19 @@ public sealed class DispatchInTheRaisingTransaction(AppFixture app) : WebhookTes
         var watchlist = await CreateWatchlist("Attacks", ("rocket attack", "en"));
         var (subscription, _) = await Subscribe(receiver.Url);
         var alertId = Guid.CreateVersion7();
-        await using (var session = App.Store.LightweightSession())
-        {
-            // As the ingest command appends, before the service runs: the alert alone, unmarked.
-            session.Events.StartStream<AlertView>(alertId, new AlertRaised(alertId, Guid.CreateVersion7(), watchlist, 1, "Attacks",
-                "Attack", "en", null, null, null, [], DateTimeOffset.UtcNow));
-            await session.SaveChangesAsync();
-        }
+        // The daemon is paused while the alert is appended, then made to catch up: the subscription, not a poll of the
+        // daemon's timing, decides the test, and the tracking waits for the dispatch and the attempt it sends.
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).PauseThenCatchUpOnMartenDaemonActivity()
+            .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(async _ =>
+            {
+                // As the ingest command appends, before the service runs: the alert alone, unmarked.
+                await using var session = App.Store.LightweightSession();
+                session.Events.StartStream<AlertView>(alertId, new AlertRaised(alertId, Guid.CreateVersion7(), watchlist, 1, "Attacks",
+                    "Attack", "en", null, null, null, [], DateTimeOffset.UtcNow));
+                await session.SaveChangesAsync();
+            }));
 
+        Assert.Equal(DispatchAlertHandler.DeliveryId(subscription, alertId), Assert.Single(tracked.Sent.MessagesOf<DeliverWebhook>()).DeliveryId);
         await receiver.NextAsync();
         var delivery = await Delivery(subscription, d => d["status"]!.GetValue<string>() == "Delivered", "the delivery to be recorded");
         Assert.Equal(DispatchAlertHandler.DeliveryId(subscription, alertId).ToString(), delivery["id"]!.GetValue<string>());
