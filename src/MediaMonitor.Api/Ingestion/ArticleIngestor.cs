@@ -50,7 +50,7 @@ public sealed class ArticleIngestor(
 
     /// <summary>
     /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
-    /// of the first (at least one is always taken): the outcome of each article taken in, and null for those not reached, which are not stored.
+    /// of the first (at least one is taken, unless another transaction holds it past the deadline): the outcome of each article taken in, and null for those not reached, which are not stored.
     /// The pace is time per unit of work, counted in characters of text (a batch mixes a line of news with a book) and in
     /// alerts and deliveries written (an article that matches many watchlists watched by many subscriptions costs more
     /// to store than to match).
@@ -89,9 +89,19 @@ public sealed class ArticleIngestor(
     private static long Length(ArticleCandidate c) => c.Body.Length + (c.Title?.Length ?? 0) + 1;
 
     /// <summary>Without a deadline, a whole chunk; with one, a little work to learn the pace (one article when the
-    /// time is spent already, say on reading a large body), so that not even the first transaction runs far past it.</summary>
-    private Allowance? FirstAllowance(DateTimeOffset? deadline) =>
-        deadline is null ? Unbounded : new Allowance(clock.GetUtcNow() >= deadline ? 0 : PaceWork, null, true);
+    /// time is spent already, say on reading a large body), so that not even the first transaction runs far past it.
+    /// Its claims are waited for until the deadline (a moment once it has gone by): an article another transaction holds
+    /// as long as that is deferred with the rest.</summary>
+    private Allowance? FirstAllowance(DateTimeOffset? deadline)
+    {
+        if (deadline is not { } d) return Unbounded;
+        var left = d - clock.GetUtcNow();
+        return new Allowance(left <= TimeSpan.Zero ? 0 : PaceWork, left > MinimumClaimWait ? left : MinimumClaimWait, true);
+    }
+
+    /// <summary>How long the first transaction of a batch whose time is spent still waits for its claims: enough for
+    /// claims no other transaction holds.</summary>
+    private static readonly TimeSpan MinimumClaimWait = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How much more work fits in the time left, at the pace of the work done so far: a transaction started
     /// just before the deadline would otherwise run a whole chunk past it. None once the time is spent.</summary>

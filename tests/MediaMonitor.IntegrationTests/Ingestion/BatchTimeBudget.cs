@@ -158,6 +158,26 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task when_another_transaction_holds_the_first_article_of_a_batch_past_its_budget_every_article_is_deferred()
+    {
+        var first = new { body = "A story another request is taking in right now." };
+        var second = new { body = "Troops left the northern base overnight." };
+        var (held, _) = ArticleIntake.Check(new IngestArticle(null, first.body, null, null, null, null));
+        await using var holder = App.Store.LightweightSession();
+        Assert.True(await ArticleClaims.ClaimAsync(holder, [held!], null, CancellationToken.None));
+
+        JsonNode answer;
+        // The first transaction waits for its claims no longer than the budget: else the batch would wait for the
+        // holder, which waits for the batch.
+        using (WithBudget("00:00:01"))
+            answer = await Json(await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles/batch", new object[] { first, second }).WaitAsync(TimeSpan.FromSeconds(60)), HttpStatusCode.OK);
+
+        Assert.Equal(0, answer["created"]!.GetValue<int>());
+        Assert.Equal(2, answer["deferred"]!.GetValue<int>());
+        Assert.DoesNotContain(await AllEvents(), e => e.Data is ArticleIngested);
+    }
+
+    [Fact]
     public async Task with_its_budget_a_batch_takes_in_every_article()
     {
         var answer = await PostBatch(Articles(600, "third"));
