@@ -33,15 +33,6 @@ public sealed class ArticleIngestor(
     /// budget, stay bounded (an alert to twenty subscriptions is twenty-one streams and twenty messages).</summary>
     public const int MaxAlertWritesPerTransaction = 2_000;
 
-    /// <summary>An alert or a delivery costs about as much to store as this many characters of text cost to match
-    /// and store: about a millisecond on a 2-core machine.</summary>
-    public const int CharactersPerWrite = 5_000;
-
-    /// <summary>The first transaction of a batch with a time budget, in units of work (characters, and
-    /// <see cref="CharactersPerWrite"/> for each alert and delivery): small enough to be quick whatever the articles
-    /// hold, large enough to tell the pace of the rest.</summary>
-    public const long PaceWork = 100_000;
-
     /// <summary>Every article taken in (or found a duplicate), in order.</summary>
     /// <param name="requester">The message context of the request that sends them, whose correlation id and caller
     /// (set by Wolverine) the events and messages record; null for the system's own work.</param>
@@ -50,87 +41,34 @@ public sealed class ArticleIngestor(
 
     /// <summary>
     /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
-    /// of the first (at least one is taken, unless another transaction holds it past the deadline): the outcome of each article taken in, and null for those not reached, which are not stored.
-    /// The pace is time per unit of work, counted in characters of text (a batch mixes a line of news with a book) and in
-    /// alerts and deliveries written (an article that matches many watchlists watched by many subscriptions costs more
-    /// to store than to match).
+    /// the batch goes (see <see cref="BatchPace"/>; at least one is taken, unless another transaction holds it past the
+    /// deadline): the outcome of each article taken in, and null for those not reached, which are not stored.
     /// </summary>
     public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(
         IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct)
     {
         var outcomes = new IngestOutcome?[candidates.Count];
+        var pace = new BatchPace(deadline, clock.GetUtcNow());
         var next = 0;
-        long work = 0;
-        var started = clock.GetUtcNow();
         while (next < candidates.Count)
         {
-            var allowance = next == 0 ? FirstAllowance(deadline) : NextAllowance(deadline, started, work);
-            if (allowance is null) break;
-            var size = Fitting(candidates, next, ChunkSize, allowance.Value);
+            if (pace.Next(clock.GetUtcNow()) is not { } allowance) break;
+            var size = pace.Fitting(candidates, next, ChunkSize, allowance);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
-            if (await IngestChunkAsync(chunk, allowance.Value, requester, ct) is not { Outcomes.Count: > 0 } taken) break;
+            if (await IngestChunkAsync(chunk, allowance, requester, ct) is not { Outcomes.Count: > 0 } taken) break;
             for (var i = 0; i < taken.Outcomes.Count; i++) outcomes[next + i] = taken.Outcomes[i];
             next += taken.Outcomes.Count;
-            work += taken.Work;
+            pace.Taken(taken.Work, taken.Text);
         }
         return outcomes;
     }
 
-    /// <summary>What one transaction may take on, in units of work; how long it may wait for its claims (null: as long
-    /// as it takes); whether it takes its first article whatever that costs (so that every batch moves on).</summary>
-    private readonly record struct Allowance(long Work, TimeSpan? ClaimWait, bool TakesOne);
-
-    /// <summary>The outcomes of the articles a transaction took in, and the work they were.</summary>
-    private sealed record Taken(IReadOnlyList<IngestOutcome> Outcomes, long Work);
-
-    private static readonly Allowance Unbounded = new(long.MaxValue, null, true);
-
-    private static long Length(ArticleCandidate c) => c.Body.Length + (c.Title?.Length ?? 0) + 1;
-
-    /// <summary>Without a deadline, a whole chunk; with one, a little work to learn the pace (one article when the
-    /// time is spent already, say on reading a large body), so that not even the first transaction runs far past it.
-    /// Its claims are waited for until the deadline (a moment once it has gone by): an article another transaction holds
-    /// as long as that is deferred with the rest.</summary>
-    private Allowance? FirstAllowance(DateTimeOffset? deadline)
-    {
-        if (deadline is not { } d) return Unbounded;
-        var left = d - clock.GetUtcNow();
-        return new Allowance(left <= TimeSpan.Zero ? 0 : PaceWork, left > MinimumClaimWait ? left : MinimumClaimWait, true);
-    }
-
-    /// <summary>How long the first transaction of a batch whose time is spent still waits for its claims: enough for
-    /// claims no other transaction holds.</summary>
-    private static readonly TimeSpan MinimumClaimWait = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>How much more work fits in the time left, at the pace of the work done so far: a transaction started
-    /// just before the deadline would otherwise run a whole chunk past it. None once the time is spent.</summary>
-    private Allowance? NextAllowance(DateTimeOffset? deadline, DateTimeOffset started, long work)
-    {
-        if (deadline is not { } d) return Unbounded;
-        var now = clock.GetUtcNow();
-        if (now >= d) return null;
-        var perUnit = (now - started) / Math.Max(1, work);
-        return new Allowance(perUnit <= TimeSpan.Zero ? long.MaxValue : (long)((d - now) / perUnit), d - now, false);
-    }
-
-    /// <summary>The articles from <paramref name="next"/> on whose text fits in the allowance's work (their alerts
-    /// and deliveries are counted once matched), at most <paramref name="count"/>.</summary>
-    private static int Fitting(IReadOnlyList<ArticleCandidate> candidates, int next, int count, Allowance allowance)
-    {
-        var size = 0;
-        long total = 0;
-        while (size < count && next + size < candidates.Count)
-        {
-            total += Length(candidates[next + size]);
-            if (total > allowance.Work && (size > 0 || !allowance.TakesOne)) break;
-            size++;
-        }
-        return size;
-    }
+    /// <summary>The outcomes of the articles a transaction took in, the work they were, and their text.</summary>
+    private sealed record Taken(IReadOnlyList<IngestOutcome> Outcomes, long Work, long Text);
 
     /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertWritesPerTransaction"/> alerts and
-    /// deliveries and the allowance's work (and its first article if the allowance says so); returns the outcomes of those taken and their work,
+    /// deliveries and the allowance's work (its first article on its own, if the allowance fits it); returns the outcomes of those taken and their work,
     /// or null when the chunk's claims could not be had within the allowance's wait (nothing is taken then).</summary>
     private async Task<Taken?> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, Allowance allowance, IMessageContext? requester, CancellationToken ct)
     {
@@ -188,8 +126,9 @@ public sealed class ArticleIngestor(
             if (outbox is not null && decision.Alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
             var articleWrites = decision.Alerts.Count
                                 + (subscriptions is null ? 0 : decision.Alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
-            var articleWork = Length(fresh[i].Candidate) + (long)CharactersPerWrite * articleWrites;
-            if ((writes + articleWrites > MaxAlertWritesPerTransaction || work + articleWork > allowance.Work) && (i > 0 || !allowance.TakesOne))
+            var articleWork = BatchPace.Length(fresh[i].Candidate) + (long)BatchPace.CharactersPerWrite * articleWrites;
+            if (i > 0 ? writes + articleWrites > MaxAlertWritesPerTransaction || !allowance.Fits(work, articleWork, first: false)
+                      : !allowance.Fits(0, articleWork, first: true))
             {
                 taken = fresh[i].Index;
                 break;
@@ -213,7 +152,8 @@ public sealed class ArticleIngestor(
         await session.SaveChangesAsync(ct);
         var result = outcomes.Take(taken).Select(o => o!).ToList();
         metrics.Duplicates(result.Count(o => o is IngestOutcome.Duplicate));
-        return new Taken(result, chunk.Take(taken).Sum(Length) + (long)CharactersPerWrite * writes);
+        var text = chunk.Take(taken).Sum(BatchPace.Length);
+        return new Taken(result, text + (long)BatchPace.CharactersPerWrite * writes, text);
     }
 
     private static async Task<KnownArticles> KnownArticlesAsync(IQuerySession session, IReadOnlyList<ArticleCandidate> chunk, CancellationToken ct)

@@ -103,7 +103,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task the_first_transaction_of_a_batch_is_sized_by_its_text_so_long_articles_go_in_one_at_first()
     {
-        var length = (int)(ArticleIngestor.PaceWork * 6 / 10);
+        var length = (int)(BatchPace.PaceWork * 6 / 10);
         var articles = Enumerable.Range(0, 4).Select(i => new
         {
             body = $"Article {i}. " + string.Concat(Enumerable.Repeat("Troops left the northern base overnight. ", length / 41)),
@@ -135,7 +135,7 @@ public sealed class BatchTimeBudget(AppFixture app) : ApiTest(app)
     public async Task when_another_transaction_holds_an_article_of_a_batch_past_its_budget_that_article_is_deferred()
     {
         // The first article alone fills the first transaction; the second is claimed by a transaction held open here.
-        var first = new { body = "Article one. " + string.Concat(Enumerable.Repeat("Troops left the northern base overnight. ", (int)(ArticleIngestor.PaceWork / 41))) };
+        var first = new { body = "Article one. " + string.Concat(Enumerable.Repeat("Troops left the northern base overnight. ", (int)(BatchPace.PaceWork / 41))) };
         var second = new { body = "A story another request is taking in right now." };
         var (held, _) = ArticleIntake.Check(new IngestArticle(null, second.body, null, null, null, null));
         await using var holder = App.Store.LightweightSession();
