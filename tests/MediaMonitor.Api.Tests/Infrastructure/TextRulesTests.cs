@@ -26,6 +26,8 @@ public sealed class TextRulesTests
     [InlineData("\uFDEF end", 0, "U+FDEF, a Unicode noncharacter")]
     [InlineData("plane one \U0001FFFE", 10, "U+1FFFE, a Unicode noncharacter")]
     [InlineData("plane sixteen \U0010FFFF", 14, "U+10FFFF, a Unicode noncharacter")]
+    [InlineData("\U0001F600\U0001F601 x\u0001", 6, "U+0001, a control character")]
+    [InlineData("\U0001F600\U0002FFFE", 2, "U+2FFFE, a Unicode noncharacter")]
     public void when_text_holds_a_refused_character_the_problem_names_it_and_where(string text, int at, string what)
     {
         Assert.Equal(at, TextRules.FirstRefused(text));
@@ -39,6 +41,8 @@ public sealed class TextRulesTests
         Assert.Equal(5, TextRules.FirstRefused("lone " + (char)0xD800 + " high"));
         Assert.Equal(5, TextRules.FirstRefused("lone " + (char)0xDC00 + " low"));
         Assert.Equal(15, TextRules.FirstRefused("ends with high " + (char)0xD83D));
+        Assert.Equal(2, TextRules.FirstRefused("\U0001F600" + (char)0xD800));
+        Assert.Equal(4, TextRules.FirstRefused("\U0001F600\U0001F601" + (char)0xDC00 + "\U0001F600"));
         Assert.Contains("an unpaired UTF-16 surrogate", TextRules.Problem("" + (char)0xDC00 + (char)0xD800));
     }
 
