@@ -8,6 +8,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- ingest         batch and single-post ingest beside a COPY of the corpus
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- failover       webhooks of a node killed with kill -9: how soon another node sends them
 if (args is ["hostile"])
 {
     HostileArticles.Run();
@@ -16,6 +17,11 @@ if (args is ["hostile"])
 if (args is ["ingest"])
 {
     await IngestRate.RunAsync();
+    return;
+}
+if (args is ["failover"])
+{
+    await Failover.RunAsync();
     return;
 }
 if (args is ["audit"])

@@ -82,6 +82,15 @@ public static class Persistence
         // The caller's name (an API key's) goes from the request onto the sessions Wolverine opens, so onto the events
         // (their user name), and onto the messages sent, so onto the events their handlers append.
         opts.EnableRelayOfUserName = true;
+        // A node that stops beating (kill -9, a lost host) is found stale after StaleAfter, and on the second look a beat
+        // later its agents and the messages in its inbox go to the other nodes. Wolverine's defaults (a beat every 10 s,
+        // stale after a minute) left a dead node's webhooks waiting 55-85 s. A beat is one small update per node.
+        var nodes = configuration.GetSection("MediaMonitor:Nodes");
+        var beat = nodes.GetValue("HeartbeatPeriod", TimeSpan.FromSeconds(2));
+        opts.Durability.HealthCheckPollingTime = beat;
+        opts.Durability.StaleNodeTimeout = nodes.GetValue("StaleAfter", TimeSpan.FromSeconds(6));
+        opts.Durability.NodeReassignmentPollingTime = beat;
+        opts.Durability.OrphanedMessageSweepPollingTime = beat;
         // Solo (development, tests): this node runs every agent at once. Otherwise nodes elect a leader through
         // PostgreSQL and share the agents, which takes some seconds after start.
         if (configuration.GetValue("MediaMonitor:Solo", false))

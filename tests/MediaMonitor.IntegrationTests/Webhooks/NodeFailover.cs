@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MediaMonitor.IntegrationTests.Infrastructure;
+
+namespace MediaMonitor.IntegrationTests.Webhooks;
+
+/// <summary>
+/// Two service processes on one database of their own, not solo: a node killed with SIGKILL while its webhooks wait in
+/// its inbox. How soon the other node takes them over is measured by the failover benchmark; here the bound is a hang's.
+/// </summary>
+public sealed class NodeFailover(AppFixture app) : WebhookTest(app)
+{
+    private const int Articles = 12;
+
+    [Fact]
+    public async Task when_a_node_is_killed_while_its_webhooks_wait_the_other_node_sends_each_of_them()
+    {
+        await using var database = await App.Database.SiblingAsync();
+        // Slow answers keep most of the doomed node's webhooks waiting in its inbox when it dies.
+        var receiver = await Receiver(Enumerable.Repeat(new TestReceiver.Answer(200, Delay: TimeSpan.FromMilliseconds(300)), Articles).ToArray());
+        await using var doomed = await ServiceProcess.StartAsync(database.ConnectionString);
+        await using var survivor = await ServiceProcess.StartAsync(database.ConnectionString);
+        var client = doomed.AdminClient();
+        var watchlist = await client.PostAsJsonAsync("/api/watchlists", new { name = "Attacks", terms = new[] { new { phrase = "rocket attack" } } });
+        Assert.Equal(HttpStatusCode.Created, watchlist.StatusCode);
+        var created = await client.PostAsJsonAsync("/api/subscriptions", new { url = receiver.Url });
+        var subscription = (await Json(created, HttpStatusCode.Created))["subscription"]!["id"]!.GetValue<Guid>();
+        for (var i = 0; i < Articles; i++)
+        {
+            var ingested = await client.PostAsJsonAsync("/api/articles", new { title = $"Outpost {i:D2}", body = $"A rocket attack hit outpost {i} overnight." });
+            Assert.Equal(HttpStatusCode.Created, ingested.StatusCode);
+        }
+
+        await receiver.InHandAsync();
+        doomed.Kill();
+
+        // Order is not asserted: the other node sends the dead node's waiting webhooks as it recovers them, not in
+        // the order raised (issue 10, item 4: partitioning across nodes).
+        var titles = new HashSet<string>();
+        while (titles.Count < Articles)
+        {
+            var arrived = await receiver.NextAsync(TimeSpan.FromSeconds(60));
+            titles.Add(JsonNode.Parse(arrived.Text)!["data"]!["title"]!.GetValue<string>());
+        }
+        Assert.Equal(Enumerable.Range(0, Articles).Select(i => $"Outpost {i:D2}"), titles.Order());
+        // Once each, or twice for an attempt the dead node made but could not record (the crash window).
+        Assert.All(receiver.All.GroupBy(r => r.Header("webhook-id")), g => Assert.InRange(g.Count(), 1, 2));
+
+        var survivorClient = survivor.AdminClient();
+        await Eventually(async () =>
+        {
+            var page = JsonNode.Parse(await survivorClient.GetStringAsync($"/api/subscriptions/{subscription}/deliveries?limit=100"))!;
+            return page["items"]!.AsArray().Count(d => d!["status"]!.GetValue<string>() == "Delivered") == Articles;
+        }, "every delivery to be recorded as delivered");
+    }
+}
