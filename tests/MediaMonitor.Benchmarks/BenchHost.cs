@@ -22,10 +22,6 @@ public sealed class BenchHost : IAsyncDisposable
 
     public string ConnectionString => _postgres.ConnectionString;
 
-    /// <summary>The service's project folder, where it reads its appsettings.</summary>
-    public static string ServiceContentRoot =>
-        Path.GetFullPath(Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api"));
-
     /// <summary>A client of the in-memory server holding the admin key.</summary>
     public HttpClient Client()
     {
@@ -40,7 +36,8 @@ public sealed class BenchHost : IAsyncDisposable
         var data = Path.Combine(Path.GetTempPath(), $"mediamonitor-bench-{Guid.NewGuid():N}");
         var postgres = await LocalPostgres.StartAsync(data, throwaway: true);
         // Where the service's project is: the host reads its appsettings there (test projects are told by a build step).
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEDIAMONITOR_API", ServiceContentRoot);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MEDIAMONITOR_API",
+            Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api"));
         // Any type of the service's assembly names its entry point (this project has a Program of its own).
         var host = await AlbaHost.For<WebhookOptions>(b =>
         {

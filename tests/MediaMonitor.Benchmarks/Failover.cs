@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using MediaMonitor.IntegrationTests.Infrastructure;
 using MediaMonitor.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,9 +45,9 @@ public static class Failover
         var data = Path.Combine(Path.GetTempPath(), $"mediamonitor-failover-{Guid.NewGuid():N}");
         await using var postgres = await LocalPostgres.StartAsync(data, throwaway: true);
         await using var receiver = await Receiver.StartAsync();
-        var doomed = await Node.StartAsync(postgres.ConnectionString, settings);
-        await using var survivor = restart ? null : await Node.StartAsync(postgres.ConnectionString, settings);
-        Node? restarted = null;
+        var doomed = await StartNodeAsync(postgres.ConnectionString, settings);
+        await using var survivor = restart ? null : await StartNodeAsync(postgres.ConnectionString, settings);
+        ServiceProcess? restarted = null;
         try
         {
             var client = doomed.Client();
@@ -60,7 +60,7 @@ public static class Failover
             var beforeKill = receiver.Distinct;
             doomed.Kill();
             var killed = Stopwatch.GetTimestamp();
-            if (restart) restarted = await Node.StartAsync(postgres.ConnectionString, settings);
+            if (restart) restarted = await StartNodeAsync(postgres.ConnectionString, settings);
 
             var next = await receiver.NextAfterAsync(killed, GiveUpAfter);
             var all = await receiver.AllAsync(Articles, GiveUpAfter);
@@ -70,98 +70,16 @@ public static class Failover
         }
         finally
         {
-            doomed.Kill();
+            await doomed.DisposeAsync();
             if (restarted is not null) await restarted.DisposeAsync();
         }
     }
 
+    private static Task<ServiceProcess> StartNodeAsync(string connectionString, (string, string)[] settings) =>
+        ServiceProcess.StartAsync("Production", connectionString, BenchHost.Key, settings);
+
     private static string Seconds(long from, long? to) =>
         to is { } t ? $"{Stopwatch.GetElapsedTime(from, t).TotalSeconds:0.0} s" : $"none within {GiveUpAfter.TotalMinutes:0} min";
-
-    /// <summary>The service as its own process (Production, not solo: nodes elect a leader and share the agents).</summary>
-    private sealed class Node : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly string _url;
-
-        private Node(Process process, string url)
-        {
-            _process = process;
-            _url = url;
-        }
-
-        public HttpClient Client()
-        {
-            var client = new HttpClient { BaseAddress = new Uri(_url) };
-            client.DefaultRequestHeaders.Add("X-Api-Key", BenchHost.Key);
-            return client;
-        }
-
-        public static async Task<Node> StartAsync(string connectionString, IEnumerable<(string Name, string Value)> settings)
-        {
-            var url = $"http://127.0.0.1:{FreePort()}";
-            var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "MediaMonitor.Api"))
-            {
-                WorkingDirectory = BenchHost.ServiceContentRoot,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var (name, value) in new[]
-                     {
-                         ("ASPNETCORE_ENVIRONMENT", "Production"), ("ASPNETCORE_URLS", url), ("ConnectionStrings__Postgres", connectionString),
-                         ("MediaMonitor__Seeds__Enabled", "false"), ("MediaMonitor__Solo", "false"),
-                         ("MediaMonitor__ApiKeys__0__Name", "bench"), ("MediaMonitor__ApiKeys__0__Key", BenchHost.Key),
-                         ("MediaMonitor__ApiKeys__0__Scopes", "admin"),
-                         ("MediaMonitor__Webhooks__AllowHttp", "true"), ("MediaMonitor__Webhooks__AllowPrivateNetworks", "true"),
-                         ("Logging__LogLevel__Default", "Warning"),
-                     }.Concat(settings))
-            {
-                start.Environment[name] = value;
-            }
-            var process = Process.Start(start)!;
-            // Read and drop the output: a full pipe would stall the service.
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            using var probe = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTime.UtcNow.AddMinutes(1);
-            while (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                try
-                {
-                    if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) return new Node(process, url);
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                await Task.Delay(200);
-            }
-            process.Kill();
-            throw new InvalidOperationException($"The service at {url} did not become ready within a minute.");
-        }
-
-        /// <summary>SIGKILL: no shutdown, the node's rows and inbox stay as they were.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited) _process.Kill();
-            _process.WaitForExit();
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            Kill();
-            _process.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
 
     /// <summary>Notes each webhook's id and arrival, answering 200 after <see cref="ReceiverDelay"/>.</summary>
     private sealed class Receiver : IAsyncDisposable

@@ -1,55 +1,61 @@
 using System.Diagnostics;
-using MediaMonitor.IntegrationTests.Webhooks;
+using System.Net;
+using System.Net.Sockets;
 using MediaMonitor.Postgres;
 
 namespace MediaMonitor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The service as a process of its own, with the fixture's settings but not solo (nodes elect a leader through
-/// PostgreSQL and share the agents): what a test kills with SIGKILL, which an in-process host cannot be.
+/// The service as a process of its own, not solo (nodes elect a leader through PostgreSQL and share the agents): what a
+/// test or benchmark kills with SIGKILL, which an in-process host cannot be. The failover benchmark compiles this file too.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _key;
 
-    private ServiceProcess(Process process, string url)
+    private ServiceProcess(Process process, string url, string key)
     {
         _process = process;
+        _key = key;
         Url = url;
     }
 
     public string Url { get; }
 
-    public HttpClient AdminClient()
+    /// <summary>A client holding the key the process was started with.</summary>
+    public HttpClient Client()
     {
         var client = new HttpClient { BaseAddress = new Uri(Url) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.AdminKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", _key);
         return client;
     }
 
-    /// <summary>Starts the service on <paramref name="connectionString"/> and waits until it says it is ready.</summary>
-    public static async Task<ServiceProcess> StartAsync(string connectionString)
+    /// <summary>Starts the service in <paramref name="environment"/> on <paramref name="connectionString"/>, with an admin
+    /// key, webhooks allowed to local http receivers, no seeds and <paramref name="settings"/> (environment variable
+    /// names), and waits until it says it is ready.</summary>
+    public static async Task<ServiceProcess> StartAsync(
+        string environment, string connectionString, string adminKey, IEnumerable<(string Name, string Value)> settings)
     {
-        var url = $"http://127.0.0.1:{TestReceiver.FreePort()}";
+        var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "MediaMonitor.Api.exe" : "MediaMonitor.Api"))
         {
             // Where the service reads its appsettings.
-            WorkingDirectory = Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api"),
+            WorkingDirectory = Path.GetFullPath(Path.Combine(PostgresLocator.DataRoot(AppContext.BaseDirectory), "..", "src", "MediaMonitor.Api")),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_URLS"] = url;
-        start.Environment["ConnectionStrings__Postgres"] = connectionString;
-        start.Environment["MediaMonitor__Solo"] = "false";
-        start.Environment["MediaMonitor__Seeds__Enabled"] = "false";
-        start.Environment["MediaMonitor__Webhooks__AllowHttp"] = "true";
-        start.Environment["MediaMonitor__Webhooks__AllowPrivateNetworks"] = "true";
-        start.Environment["MediaMonitor__Webhooks__RetrySchedule"] = AppFixture.RetrySchedule;
-        start.Environment["MediaMonitor__ApiKeys__0__Name"] = "admin";
-        start.Environment["MediaMonitor__ApiKeys__0__Key"] = AppFixture.AdminKey;
-        start.Environment["MediaMonitor__ApiKeys__0__Scopes"] = "admin";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in new[]
+                 {
+                     ("ASPNETCORE_ENVIRONMENT", environment), ("ASPNETCORE_URLS", url), ("ConnectionStrings__Postgres", connectionString),
+                     ("MediaMonitor__Solo", "false"), ("MediaMonitor__Seeds__Enabled", "false"),
+                     ("MediaMonitor__Webhooks__AllowHttp", "true"), ("MediaMonitor__Webhooks__AllowPrivateNetworks", "true"),
+                     ("MediaMonitor__ApiKeys__0__Name", "admin"), ("MediaMonitor__ApiKeys__0__Key", adminKey),
+                     ("MediaMonitor__ApiKeys__0__Scopes", "admin"), ("Logging__LogLevel__Default", "Warning"),
+                 }.Concat(settings))
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         // Read and drop the output: a full pipe would stall the service.
         process.OutputDataReceived += (_, _) => { };
@@ -64,7 +70,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             try
             {
-                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) return new ServiceProcess(process, url);
+                if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) return new ServiceProcess(process, url, adminKey);
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
@@ -86,5 +92,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

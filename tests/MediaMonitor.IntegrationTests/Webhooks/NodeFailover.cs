@@ -19,9 +19,9 @@ public sealed class NodeFailover(AppFixture app) : WebhookTest(app)
         await using var database = await App.Database.SiblingAsync();
         // Slow answers keep most of the doomed node's webhooks waiting in its inbox when it dies.
         var receiver = await Receiver(Enumerable.Repeat(new TestReceiver.Answer(200, Delay: TimeSpan.FromMilliseconds(300)), Articles).ToArray());
-        await using var doomed = await ServiceProcess.StartAsync(database.ConnectionString);
-        await using var survivor = await ServiceProcess.StartAsync(database.ConnectionString);
-        var client = doomed.AdminClient();
+        await using var doomed = await StartNodeAsync(database.ConnectionString);
+        await using var survivor = await StartNodeAsync(database.ConnectionString);
+        var client = doomed.Client();
         var watchlist = await client.PostAsJsonAsync("/api/watchlists", new { name = "Attacks", terms = new[] { new { phrase = "rocket attack" } } });
         Assert.Equal(HttpStatusCode.Created, watchlist.StatusCode);
         var created = await client.PostAsJsonAsync("/api/subscriptions", new { url = receiver.Url });
@@ -47,11 +47,15 @@ public sealed class NodeFailover(AppFixture app) : WebhookTest(app)
         // Once each, or twice for an attempt the dead node made but could not record (the crash window).
         Assert.All(receiver.All.GroupBy(r => r.Header("webhook-id")), g => Assert.InRange(g.Count(), 1, 2));
 
-        var survivorClient = survivor.AdminClient();
+        var survivorClient = survivor.Client();
         await Eventually(async () =>
         {
             var page = JsonNode.Parse(await survivorClient.GetStringAsync($"/api/subscriptions/{subscription}/deliveries?limit=100"))!;
             return page["items"]!.AsArray().Count(d => d!["status"]!.GetValue<string>() == "Delivered") == Articles;
         }, "every delivery to be recorded as delivered");
     }
+
+    private static Task<ServiceProcess> StartNodeAsync(string connectionString) =>
+        ServiceProcess.StartAsync("Testing", connectionString, AppFixture.AdminKey,
+            [("MediaMonitor__Webhooks__RetrySchedule", AppFixture.RetrySchedule)]);
 }
