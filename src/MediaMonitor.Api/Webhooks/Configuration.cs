@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten;
+using Wolverine.Postgresql;
 
 namespace MediaMonitor.Webhooks;
 
@@ -45,6 +46,9 @@ public static class Configuration
         marten.PublishEventsToWolverine("AlertDispatch", relay => relay.PublishEvent<AlertRaised>((e, bus) =>
             DispatchAlertHandler.WasDispatched(e) ? ValueTask.CompletedTask : bus.PublishAsync(e)));
 
+    /// <summary>How often a node polls the shard queues it owns for deliveries sent by other nodes.</summary>
+    public static readonly TimeSpan ShardPolling = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The group id of a subscription's deliveries: Wolverine hashes it to their queue and slot.</summary>
     public static string DeliveryGroup(Guid subscriptionId) => subscriptionId.ToString();
 
@@ -54,13 +58,18 @@ public static class Configuration
         // One at a time, so deliveries are made in the order alerts were raised.
         opts.LocalQueue(DispatchQueue).Sequential();
         opts.PublishMessage<IEvent<AlertRaised>>().ToLocalQueue(DispatchQueue);
-        // Wolverine's partitioned sequential messaging: the deliveries of one subscription go to one slot of one of
-        // these queues, one at a time, in the order they were sent; other subscriptions go on in the other slots.
+        // Wolverine's global partitioning: the deliveries of one subscription go to one shard, which one node of the
+        // cluster listens to (the leader assigns it, and gives it to another node when that one dies). A message for a
+        // shard this node owns goes straight to the shard's companion local queue (global-webhooks{n}); one for a shard
+        // another node owns goes there through the shard's PostgreSQL queue table. In each companion queue a
+        // subscription's messages take one slot, one at a time, in the order they came; other subscriptions go on in
+        // the other slots. Solo: this node owns every shard.
         opts.MessagePartitioning.ByMessage<IDeliveryLaneMessage>(m => DeliveryGroup(m.SubscriptionId))
-            .PublishToPartitionedLocalMessaging(DeliveryQueue, options.DeliveryQueues, topology =>
+            .GlobalPartitioned(topology =>
             {
+                topology.UseShardedPostgresqlQueues(DeliveryQueue, options.DeliveryQueues,
+                    shards => shards.ConfigureListening(l => l.PollingInterval(ShardPolling)));
                 topology.MessagesImplementing<IDeliveryLaneMessage>();
-                topology.MaxDegreeOfParallelism = WebhookOptions.SlotsPerQueue;
             });
         // The attempts of one subscription go a batch at a time (one round trip to read them, one commit): Wolverine
         // gathers them by group id, and runs each batch on its subscription's slot, in turn with its other lane messages.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using MediaMonitor.Postgres;
 
 namespace MediaMonitor.IntegrationTests.Infrastructure;
@@ -86,6 +87,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (!_process.HasExited) _process.Kill();
         _process.WaitForExit();
     }
+
+    /// <summary>SIGTERM: the graceful stop an orchestrator asks for; the node releases its agents as it goes.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited && kill(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"SIGTERM to {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     public ValueTask DisposeAsync()
     {
