@@ -41,6 +41,29 @@ public static class DeliverWebhookHandler
     {
         var run = new DeliveryRun(session, bus, sender, metrics, options.CurrentValue, clock);
         foreach (var subscription in messages.GroupBy(m => m.SubscriptionId))
-            await run.RunAsync(subscription.Key, subscription.Select(m => new DeliveryRun.Item(m.DeliveryId, m.AlertId, m.Ticket, Released: false)).ToList(), ct);
+        {
+            var sent = subscription.Select(m => new DeliveryRun.Item(m.DeliveryId, m.AlertId, m.Ticket, Released: false)).ToList();
+            await run.RunAsync(subscription.Key, await InOrderAsync(session, subscription.Key, sent, clock.GetUtcNow(), ct), ct);
+        }
+    }
+
+    /// <summary>
+    /// The batch in the subscription's order, with the due deliveries that come before its last one pulled ahead. The
+    /// messages of a subscription arrive in the order sent, except after a node dies: Wolverine recovers the messages
+    /// waiting in its inbox in no particular order. Their deliveries are here in the database, in order, so a message
+    /// that arrives early makes the ones before it go first; their own messages then find them done.
+    /// </summary>
+    public static async Task<IReadOnlyList<DeliveryRun.Item>> InOrderAsync(
+        IQuerySession session, Guid subscriptionId, IReadOnlyList<DeliveryRun.Item> sent, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = (await DeliveryRun.Due(session, subscriptionId, now).Take(WebhookOptions.DeliveriesPerBatch)
+                .Select(d => new { d.Id, d.AlertId, d.Ticket }).ToListAsync(ct))
+            .Select(d => new DeliveryRun.Item(d.Id, d.AlertId, d.Ticket!.Value, Released: false)).ToList();
+        var sentIds = sent.Select(i => i.DeliveryId).ToHashSet();
+        var last = due.FindLastIndex(d => sentIds.Contains(d.DeliveryId));
+        if (last < 0) return sent;
+        var ahead = due.Take(last + 1).ToList();
+        var aheadIds = ahead.Select(i => i.DeliveryId).ToHashSet();
+        return [.. ahead, .. sent.Where(i => !aheadIds.Contains(i.DeliveryId))];
     }
 }

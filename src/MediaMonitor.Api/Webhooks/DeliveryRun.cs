@@ -22,6 +22,13 @@ public sealed class DeliveryRun(
     /// <param name="Released">Run by a release of parked deliveries: its turn among them has come.</param>
     public sealed record Item(Guid DeliveryId, Guid AlertId, Guid Ticket, bool Released);
 
+    /// <summary>A subscription's deliveries whose attempt is due, in their order (the index on subscription, status and
+    /// position serves it).</summary>
+    public static IQueryable<Delivery> Due(IQuerySession session, Guid subscriptionId, DateTimeOffset now) =>
+        session.Query<Delivery>()
+            .Where(d => d.SubscriptionId == subscriptionId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && d.Ticket != null)
+            .OrderBy(d => d.Position);
+
     public async Task RunAsync(Guid subscriptionId, IReadOnlyList<Item> items, CancellationToken ct)
     {
         // A delivery sent twice (a release and its own message, say) is attempted once.

@@ -39,11 +39,7 @@ public static class ReleaseParkedDeliveriesHandler
         // A cooldown ran out with no answer since: one delivery finds out whether the endpoint is back. A subscription no
         // longer active has its deliveries cancelled, a page at a time.
         var size = cooldown?.Until is not null && subscription is { State: SubscriptionState.Active } ? 1 : Page;
-        var parked = await session.Query<Delivery>()
-            .Where(d => d.SubscriptionId == message.SubscriptionId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && d.Ticket != null)
-            .OrderBy(d => d.Position)
-            .Take(size)
-            .ToListAsync(ct);
+        var parked = await DeliveryRun.Due(session, message.SubscriptionId, now).Take(size).ToListAsync(ct);
         if (parked.Count == 0)
         {
             if (cooldown is null) return;

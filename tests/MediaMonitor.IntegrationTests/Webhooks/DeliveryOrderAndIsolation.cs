@@ -129,4 +129,26 @@ public sealed class DeliveryOrderAndIsolation(AppFixture app) : WebhookTest(app)
         Assert.Equal(raised.Skip(1), after.Where(a => a != raised[0]));
         Assert.Contains(raised[0], after);
     }
+
+    [Fact]
+    public async Task a_delivery_message_that_arrives_before_those_queued_ahead_of_it_makes_them_go_first()
+    {
+        // The first delivery holds the lane; the five behind it wait, due, in the database.
+        var receiver = await Receiver(new TestReceiver.Answer(200, Delay: TimeSpan.FromSeconds(3)));
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var (subscription, _) = await Subscribe(receiver.Url);
+        var raised = await RaiseAlertsInOneBatch(6);
+        await receiver.InHandAsync();
+        var deliveries = raised.Select(a => DispatchAlertHandler.DeliveryId(subscription, a)).ToList();
+
+        // As a node's inbox recovered after a crash may hand them over: the fifth's message, then the third's.
+        await using var session = App.Store.QuerySession();
+        var tickets = (await session.LoadManyAsync<Delivery>(deliveries)).ToDictionary(d => d.Id, d => d.Ticket!.Value);
+        var sent = new[] { 4, 2 }.Select(i => new DeliveryRun.Item(deliveries[i], raised[i], tickets[deliveries[i]], Released: false)).ToList();
+        var run = await DeliverWebhookHandler.InOrderAsync(session, subscription, sent, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // Up to the last one sent, in the order raised (the first is still pending: its attempt is in hand).
+        Assert.Equal(deliveries.Take(5), run.Select(i => i.DeliveryId));
+        Assert.All(run, i => Assert.Equal(tickets[i.DeliveryId], i.Ticket));
+    }
 }

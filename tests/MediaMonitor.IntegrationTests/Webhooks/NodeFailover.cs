@@ -14,7 +14,7 @@ public sealed class NodeFailover(AppFixture app) : WebhookTest(app)
     private const int Articles = 12;
 
     [Fact]
-    public async Task when_a_node_is_killed_while_its_webhooks_wait_the_other_node_sends_each_of_them()
+    public async Task when_a_node_is_killed_while_its_webhooks_wait_the_other_node_sends_each_of_them_in_order()
     {
         await using var database = await App.Database.SiblingAsync();
         // Slow answers keep most of the doomed node's webhooks waiting in its inbox when it dies.
@@ -35,15 +35,16 @@ public sealed class NodeFailover(AppFixture app) : WebhookTest(app)
         await receiver.InHandAsync();
         doomed.Kill();
 
-        // Order is not asserted: the other node sends the dead node's waiting webhooks as it recovers them, not in
-        // the order raised (issue 10, item 4: partitioning across nodes).
-        var titles = new HashSet<string>();
+        // In the order raised: the subscription's shard, with the deliveries waiting in it, passes to the other node.
+        // An attempt the dead node made but could not record comes again (the crash window); it is not counted twice.
+        var titles = new List<string>();
         while (titles.Count < Articles)
         {
             var arrived = await receiver.NextAsync(TimeSpan.FromSeconds(60));
-            titles.Add(JsonNode.Parse(arrived.Text)!["data"]!["title"]!.GetValue<string>());
+            var title = JsonNode.Parse(arrived.Text)!["data"]!["title"]!.GetValue<string>();
+            if (!titles.Contains(title)) titles.Add(title);
         }
-        Assert.Equal(Enumerable.Range(0, Articles).Select(i => $"Outpost {i:D2}"), titles.Order());
+        Assert.Equal(Enumerable.Range(0, Articles).Select(i => $"Outpost {i:D2}"), titles);
         // Once each, or twice for an attempt the dead node made but could not record (the crash window).
         Assert.All(receiver.All.GroupBy(r => r.Header("webhook-id")), g => Assert.InRange(g.Count(), 1, 2));
 
