@@ -144,7 +144,7 @@ public static class IngestRate
     }
 
     /// <summary>The CPU time of every live process named postgres (the throwaway server and its backends).</summary>
-    private static TimeSpan PostgresCpu()
+    internal static TimeSpan PostgresCpu()
     {
         var ticks = 0L;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))

@@ -5,6 +5,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- core 100k     only these sizes
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- bdn [...]     BenchmarkDotNet (per article, allocations)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks [N]   webhook latency at N articles/s (100) and delivery rate (service + PostgreSQL)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- deliveries [S] deliveries/s over 50 subscriptions; one down for S seconds (600), then its backlog
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- ingest         batch and single-post ingest beside a COPY of the corpus
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
@@ -17,6 +18,11 @@ if (args is ["hostile"])
 if (args is ["ingest"])
 {
     await IngestRate.RunAsync();
+    return;
+}
+if (args is ["deliveries", .. var outage])
+{
+    await DeliveryRate.RunAsync(TimeSpan.FromSeconds(outage is [var s] ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 600));
     return;
 }
 if (args is ["failover"])
