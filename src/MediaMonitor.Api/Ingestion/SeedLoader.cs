@@ -57,14 +57,17 @@ public sealed class SeedLoader(
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is JasperFx.Events.ExistingStreamIdCollisionException
-                                  || e.InnerException is JasperFx.Events.ExistingStreamIdCollisionException)
+        catch (Exception e) when (IsCollision(e) || IsCollision(e.InnerException))
         {
             // Another node seeded them at the same moment.
             return 0;
         }
         return created;
     }
+
+    /// <summary>Marten throws its own collision exception; the event store core has one of the same name.</summary>
+    private static bool IsCollision(Exception? e) =>
+        e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
     /// <summary>A stable id per seed slug, so a restart finds the watchlist it created before.</summary>
     public static Guid SeedId(string slug)
