@@ -56,14 +56,17 @@ public static class DeliverWebhookHandler
     public static async Task<IReadOnlyList<DeliveryRun.Item>> InOrderAsync(
         IQuerySession session, Guid subscriptionId, IReadOnlyList<DeliveryRun.Item> sent, DateTimeOffset now, CancellationToken ct)
     {
-        var due = (await DeliveryRun.Due(session, subscriptionId, now).Take(WebhookOptions.DeliveriesPerBatch)
-                .Select(d => new { d.Id, d.AlertId, d.Ticket }).ToListAsync(ct))
-            .Select(d => new DeliveryRun.Item(d.Id, d.AlertId, d.Ticket!.Value, Released: false)).ToList();
-        var sentIds = sent.Select(i => i.DeliveryId).ToHashSet();
-        var last = due.FindLastIndex(d => sentIds.Contains(d.DeliveryId));
+        var due = (await DeliveryRun.Due(session, subscriptionId, now).Take(WebhookOptions.DeliveriesPerBatch).Select(d => d.Id).ToListAsync(ct)).ToList();
+        var bySent = sent.DistinctBy(i => i.DeliveryId).ToDictionary(i => i.DeliveryId);
+        var last = due.FindLastIndex(bySent.ContainsKey);
         if (last < 0) return sent;
         var ahead = due.Take(last + 1).ToList();
-        var aheadIds = ahead.Select(i => i.DeliveryId).ToHashSet();
-        return [.. ahead, .. sent.Where(i => !aheadIds.Contains(i.DeliveryId))];
+        // Rare (messages out of order): the deliveries pulled ahead, read for their alert and ticket.
+        var pulled = ahead.Where(id => !bySent.ContainsKey(id)).ToArray();
+        var read = pulled.Length == 0 ? [] : (await session.LoadManyAsync<Delivery>(ct, pulled))
+            .Where(d => d.Ticket is not null).ToDictionary(d => d.Id, d => new DeliveryRun.Item(d.Id, d.AlertId, d.Ticket!.Value, Released: false));
+        var ordered = ahead.Select(id => bySent.GetValueOrDefault(id) ?? read.GetValueOrDefault(id)).OfType<DeliveryRun.Item>().ToList();
+        var aheadIds = ahead.ToHashSet();
+        return [.. ordered, .. sent.Where(i => !aheadIds.Contains(i.DeliveryId))];
     }
 }
