@@ -1,14 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaMonitor.Matching;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace MediaMonitor.Benchmarks;
 
@@ -144,12 +141,8 @@ public static class DeliveryRate
 
         public static async Task<Receiver> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
             Receiver? receiver = null;
-            app.Run(async context =>
+            var (app, url) = await LocalReceiver.StartAsync(async context =>
             {
                 var subscription = int.Parse(context.Request.Path.Value![(context.Request.Path.Value!.LastIndexOf('/') + 1)..],
                     System.Globalization.CultureInfo.InvariantCulture);
@@ -167,8 +160,7 @@ public static class DeliveryRate
                 receiver!._arrivals.Add((subscription, webhookId, now, (now - raised).TotalMilliseconds));
                 context.Response.StatusCode = 200;
             });
-            await app.StartAsync();
-            receiver = new Receiver(app, app.Urls.Single().Replace("localhost", "127.0.0.1") + "/hook");
+            receiver = new Receiver(app, url);
             return receiver;
         }
 

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using MediaMonitor.IntegrationTests.Infrastructure;
 using MediaMonitor.Postgres;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace MediaMonitor.Benchmarks;
 
@@ -101,12 +98,8 @@ public static class Failover
 
         public static async Task<Receiver> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
             Receiver? receiver = null;
-            app.Run(async context =>
+            var (app, url) = await LocalReceiver.StartAsync(async context =>
             {
                 var now = Stopwatch.GetTimestamp();
                 receiver!._first.TryAdd(context.Request.Headers["webhook-id"].ToString(), now);
@@ -115,8 +108,7 @@ public static class Failover
                 await Task.Delay(ReceiverDelay);
                 context.Response.StatusCode = 200;
             });
-            await app.StartAsync();
-            receiver = new Receiver(app, app.Urls.Single().Replace("localhost", "127.0.0.1") + "/hook");
+            receiver = new Receiver(app, url);
             return receiver;
         }
 

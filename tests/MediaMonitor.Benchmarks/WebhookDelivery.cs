@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,9 +7,7 @@ using Alba;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Webhooks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace MediaMonitor.Benchmarks;
 
@@ -127,12 +124,8 @@ public static class WebhookDelivery
 
         public static async Task<Receiver> StartAsync()
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            var app = builder.Build();
             Receiver? receiver = null;
-            app.Run(async context =>
+            var (app, url) = await LocalReceiver.StartAsync(async context =>
             {
                 var payload = await JsonSerializer.DeserializeAsync<JsonNode>(context.Request.Body);
                 var raised = payload!["data"]!["raisedAt"]!.GetValue<DateTimeOffset>();
@@ -140,8 +133,7 @@ public static class WebhookDelivery
                 Interlocked.Increment(ref receiver._count);
                 context.Response.StatusCode = 200;
             });
-            await app.StartAsync();
-            receiver = new Receiver(app, app.Urls.Single().Replace("localhost", "127.0.0.1") + "/hook");
+            receiver = new Receiver(app, url);
             return receiver;
         }
 

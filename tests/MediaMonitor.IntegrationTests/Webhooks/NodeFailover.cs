@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MediaMonitor.IntegrationTests.Infrastructure;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -84,8 +83,4 @@ public sealed class NodeFailover(AppFixture app) : WebhookTest(app)
             return page["items"]!.AsArray().Count(d => d!["status"]!.GetValue<string>() == "Delivered") == Articles;
         }, "every delivery to be recorded as delivered");
     }
-
-    private static Task<ServiceProcess> StartNodeAsync(string connectionString) =>
-        ServiceProcess.StartAsync("Testing", connectionString, AppFixture.AdminKey,
-            [("MediaMonitor__Webhooks__RetrySchedule", AppFixture.RetrySchedule)]);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using MediaMonitor.IntegrationTests.Infrastructure;
 
 namespace MediaMonitor.IntegrationTests.Webhooks;
 
@@ -66,8 +65,4 @@ public sealed class TwoNodes(AppFixture app) : WebhookTest(app)
         }
         return titles;
     }
-
-    private static Task<ServiceProcess> StartNodeAsync(string connectionString) =>
-        ServiceProcess.StartAsync("Testing", connectionString, AppFixture.AdminKey,
-            [("MediaMonitor__Webhooks__RetrySchedule", AppFixture.RetrySchedule)]);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using JasperFx.Core;
+using MediaMonitor.IntegrationTests.Infrastructure;
 using MediaMonitor.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -81,6 +82,11 @@ public abstract class WebhookTest(AppFixture app) : ApiTest(app)
         return (Math.Abs(groupId.GetDeterministicHashCode() % queues),
             Math.Abs(groupId.DeterministicJavaCompliantHash() % (int)WebhookOptions.SlotsPerQueue));
     }
+
+    /// <summary>A service process of its own (not solo) on <paramref name="connectionString"/>, retrying as the tests do.</summary>
+    protected static Task<ServiceProcess> StartNodeAsync(string connectionString) =>
+        ServiceProcess.StartAsync("Testing", connectionString, AppFixture.AdminKey,
+            [("MediaMonitor__Webhooks__RetrySchedule", AppFixture.RetrySchedule)]);
 
     protected async Task<JsonNode> Subscription(Guid id) => await Json(await Get($"/api/subscriptions/{id}"), HttpStatusCode.OK);
 }
