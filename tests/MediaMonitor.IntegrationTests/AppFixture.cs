@@ -78,9 +78,11 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>Empties every document and event, so a test starts from nothing. The previous test's background work
     /// (webhook attempts, releases of parked deliveries) may still be writing, and PostgreSQL then breaks a deadlock
-    /// between it and the reset by failing one of them: the reset is tried again.</summary>
+    /// between it and the reset's table-by-table truncation by failing one of them. The reset is tried again after a
+    /// growing pause, so the retries that keep that work busy can finish in between; it gives up after 30 s.</summary>
     public async Task ResetAsync()
     {
+        var giveUpAt = DateTime.UtcNow.AddSeconds(30);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -88,8 +90,9 @@ public sealed class AppFixture : IAsyncLifetime
                 await Host.ResetAllMartenDataAsync();
                 return;
             }
-            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && DateTime.UtcNow < giveUpAt)
             {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
             }
         }
     }
