@@ -5,7 +5,7 @@ namespace MediaMonitor.Audit;
 
 public static class Configuration
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<ProjectionRebuilds>();
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddSingleton<ProjectionRebuilds>().AddSingleton<InlineProjectionReplay>();
 
     public static void AddAudit(this StoreOptions marten) =>
         marten.Schema.For<RebuildStatus>().Identity(x => x.Projection).UseOptimisticConcurrency(true);

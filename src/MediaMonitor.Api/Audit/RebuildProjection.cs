@@ -48,15 +48,18 @@ public sealed class ProjectionRebuilds(IDocumentStore store)
             : status;
     }
 
-    /// <summary>A running rebuild's status with how far its projection has read and where the log ends.</summary>
+    /// <summary>A running rebuild's status with how far its projection has read and where the log ends. An inline
+    /// projection's replay has no shard; it stores its own progress in the status.</summary>
     public static RebuildStatus WithProgress(RebuildStatus status, IReadOnlyList<ShardState> progress) =>
-        status.State != RebuildState.Running
+        status.State != RebuildState.Running || Shard(progress, status.Projection) is not { } shard
             ? status
-            : status with { Sequence = Sequence(progress, status.Projection), HighWaterMark = Sequence(progress, "HighWaterMark") };
+            : status with { Sequence = shard.Sequence, HighWaterMark = Sequence(progress, "HighWaterMark") };
 
     /// <summary>How far the projection's shard (or the high water mark, by its name) has read the log.</summary>
-    public static long Sequence(IReadOnlyList<ShardState> progress, string name) =>
-        progress.FirstOrDefault(p => p.ShardName == name || p.ShardName.StartsWith(name + ":", StringComparison.Ordinal))?.Sequence ?? 0;
+    public static long Sequence(IReadOnlyList<ShardState> progress, string name) => Shard(progress, name)?.Sequence ?? 0;
+
+    private static ShardState? Shard(IReadOnlyList<ShardState> progress, string name) =>
+        progress.FirstOrDefault(p => p.ShardName == name || p.ShardName.StartsWith(name + ":", StringComparison.Ordinal));
 }
 
 public static class RebuildProjectionEndpoints
@@ -108,8 +111,10 @@ public static class RebuildProjectionEndpoints
 
 /// <summary>
 /// Replays the log into the projection and nothing else: matching is not run again, since matches and alerts are
-/// events. It runs on the daemon Wolverine's agents run the async projections with (a daemon of its own would leave
-/// theirs running beside the rebuild), which restarts an async projection's shard at once when done.
+/// events. An inline projection is replayed in one transaction (<see cref="InlineProjectionReplay"/>), so queries
+/// answer from the old documents until it commits. An async one runs on the daemon Wolverine's agents run the async
+/// projections with (a daemon of its own would leave theirs running beside the rebuild), which restarts the
+/// projection's shard at once when done; its documents are rebuilt in place.
 /// </summary>
 public static class RebuildProjectionHandler
 {
@@ -120,13 +125,16 @@ public static class RebuildProjectionHandler
     /// <summary>Wolverine cancels a handler after a minute by default; an hour leaves the rebuild its <see cref="Timeout"/>.</summary>
     [MessageTimeout(3600)]
     public static async Task Handle(
-        RebuildProjection command, IDocumentSession session, IProjectionCoordinator coordinator, TimeProvider clock,
-        ILogger<RebuildProjection> log, CancellationToken ct)
+        RebuildProjection command, IDocumentSession session, IProjectionCoordinator coordinator, InlineProjectionReplay replay,
+        TimeProvider clock, ILogger<RebuildProjection> log, CancellationToken ct)
     {
         string? error = null;
         try
         {
-            foreach (var daemon in await coordinator.AllDaemonsAsync()) await daemon.RebuildProjectionAsync(command.Projection, Timeout, ct);
+            if (replay.CanReplay(command.Projection))
+                await replay.RunAsync(command.Projection, (read, end, token) => StoreProgressAsync(session.DocumentStore, command, read, end, token), ct);
+            else
+                foreach (var daemon in await coordinator.AllDaemonsAsync()) await daemon.RebuildProjectionAsync(command.Projection, Timeout, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -139,5 +147,14 @@ public static class RebuildProjectionHandler
         await session.LoadAsync<RebuildStatus>(command.Projection, ct);
         session.Store(new RebuildStatus(command.Projection, error is null ? RebuildState.Completed : RebuildState.Failed,
             command.StartedAt, clock.GetUtcNow(), error, mark, mark));
+    }
+
+    /// <summary>A running replay's progress, committed on its own (the replay's transaction commits only at the end),
+    /// for <c>GET .../rebuild</c> on any node.</summary>
+    private static async Task StoreProgressAsync(IDocumentStore store, RebuildProjection command, long read, long end, CancellationToken ct)
+    {
+        await using var progress = store.LightweightSession();
+        progress.Store(new RebuildStatus(command.Projection, RebuildState.Running, command.StartedAt, null, null, read, end));
+        await progress.SaveChangesAsync(ct);
     }
 }
