@@ -7,7 +7,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- webhooks [N]   webhook latency at N articles/s (100) and delivery rate (service + PostgreSQL)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- deliveries [S] deliveries/s over 50 subscriptions; one down for S seconds (600), then its backlog
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- ingest         batch and single-post ingest beside a COPY of the corpus
-// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit          projection rebuild and export over a million events
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- audit [N]      projection rebuild and export over a million events (N articles: 400,000)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- failover       webhooks of a node killed with kill -9: how soon another node sends them
 if (args is ["hostile"])
@@ -30,9 +30,9 @@ if (args is ["failover"])
     await Failover.RunAsync();
     return;
 }
-if (args is ["audit"])
+if (args is ["audit", ..])
 {
-    await AuditReplay.RunAsync();
+    await AuditReplay.RunAsync(args.Length > 1 ? int.Parse(args[1]) : AuditReplay.Articles);
     return;
 }
 if (args is ["webhooks", .. var rate])
