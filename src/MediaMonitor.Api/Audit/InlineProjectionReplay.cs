@@ -28,9 +28,33 @@ public sealed class InlineProjectionReplay(IDocumentStore store, TimeProvider cl
         store.Options.Events.Projections().OfType<IProjectionSource<IDocumentOperations, IQuerySession>>()
             .FirstOrDefault(p => p.Name == name);
 
+    /// <summary>How many times a replay starts again after PostgreSQL broke a deadlock by failing it.</summary>
+    public const int Attempts = 3;
+
     /// <summary>Replays the log up to its current end into the projection; <paramref name="progress"/> hears how far
     /// it has read, about every <see cref="ProgressEvery"/>. Answers the sequence it replayed up to.</summary>
+    /// <remarks>The delete takes the documents' rows one by one while writers take theirs in their own order: a writer
+    /// that holds one row and waits for another the replay holds is a deadlock, which PostgreSQL breaks by failing one
+    /// of the two. The writer's message is retried by Wolverine; the replay, rolled back whole, starts again.</remarks>
     public async Task<long> RunAsync(string name, Func<long, long, CancellationToken, Task> progress, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReplayAsync(name, progress, ct);
+            }
+            catch (Exception e) when (IsDeadlock(e) && attempt < Attempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>Marten passes some database errors on wrapped in its own exceptions.</summary>
+    private static bool IsDeadlock(Exception? e) =>
+        e is not null && (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected } || IsDeadlock(e.InnerException));
+
+    private async Task<long> ReplayAsync(string name, Func<long, long, CancellationToken, Task> progress, CancellationToken ct)
     {
         var source = Source(name) ?? throw new ArgumentException($"No inline projection {name}.", nameof(name));
         var inline = source.BuildForInline();

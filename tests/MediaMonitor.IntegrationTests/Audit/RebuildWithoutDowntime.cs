@@ -26,11 +26,7 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
         await using var holder = new NpgsqlConnection(App.Database.ConnectionString);
         await holder.OpenAsync();
         await using var hold = await holder.BeginTransactionAsync();
-        await using (var lockLast = new NpgsqlCommand("select 1 from mediamonitor.mt_doc_alertview where id = @id for update", holder, hold))
-        {
-            lockLast.Parameters.AddWithValue("id", alerts[2]);
-            await lockLast.ExecuteScalarAsync();
-        }
+        await Execute(holder, hold, "select 1 from mediamonitor.mt_doc_alertview where id = @id for update", alerts[2]);
 
         HttpResponseMessage acknowledged = null!;
         var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
@@ -59,6 +55,42 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
         Assert.Equal(["Mosul", "Basra", "Hit"], after.Select(a => a!["articleTitle"]!.GetValue<string>()));
         Assert.Equal(["Open", "Acknowledged", "Open"], after.Select(a => a!["state"]!.GetValue<string>()));
         Assert.Equal("during the rebuild", (await Json(await Get($"/api/alerts/{alerts[1]}"), HttpStatusCode.OK))["note"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task a_rebuild_that_postgresql_fails_to_break_a_deadlock_with_a_writer_starts_again_and_completes()
+    {
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var alerts = new List<Guid>();
+        foreach (var town in new[] { "Hit", "Basra", "Mosul" })
+            alerts.Add((await Ingest(new { title = town, body = $"A rocket attack hit {town}." }))["alerts"]![0]!["alertId"]!.GetValue<Guid>());
+        await using var writer = new NpgsqlConnection(App.Database.ConnectionString);
+        await writer.OpenAsync();
+        await using var write = await writer.BeginTransactionAsync();
+        await Execute(writer, write, "select 1 from mediamonitor.mt_doc_alertview where id = @id for update", alerts[2]);
+
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+        {
+            await Json(await PostJson("/api/admin/projections/AlertView/rebuild", new { }), HttpStatusCode.Accepted);
+            await Eventually(RebuildIsWaitingForTheHeldAlert, "the rebuild to reach the held alert");
+            // The writer now wants a row the rebuild took before it came to wait for the writer's: PostgreSQL fails
+            // the rebuild, which has waited longer, and the writer goes on.
+            await Execute(writer, write, "update mediamonitor.mt_doc_alertview set data = data where id = @id", alerts[0]);
+            await write.CommitAsync();
+        }));
+
+        Assert.Single(tracked.Executed.MessagesOf<RebuildProjection>());
+        var rebuilt = await Json(await Get("/api/admin/projections/AlertView/rebuild"), HttpStatusCode.OK);
+        Assert.Equal("Completed", rebuilt["state"]!.GetValue<string>());
+        var after = (await Json(await Get("/api/alerts"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal(["Mosul", "Basra", "Hit"], after.Select(a => a!["articleTitle"]!.GetValue<string>()));
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Guid id)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("id", id);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Asked on a connection of its own: a transaction sees one snapshot of <c>pg_stat_activity</c>.</summary>
