@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Http;
-using Marten.Events.Daemon.Coordination;
 
 namespace MediaMonitor.Audit;
 
@@ -112,9 +111,8 @@ public static class RebuildProjectionEndpoints
 /// <summary>
 /// Replays the log into the projection and nothing else: matching is not run again, since matches and alerts are
 /// events. An inline projection is replayed in one transaction (<see cref="InlineProjectionReplay"/>), so queries
-/// answer from the old documents until it commits. An async one runs on the daemon Wolverine's agents run the async
-/// projections with (a daemon of its own would leave theirs running beside the rebuild), which restarts the
-/// projection's shard at once when done; its documents are rebuilt in place.
+/// answer from the old documents until it commits. An async one is rebuilt in place, on the node and the daemon
+/// whose Wolverine agent runs it (<see cref="AsyncProjectionRebuild"/>).
 /// </summary>
 public static class RebuildProjectionHandler
 {
@@ -125,7 +123,7 @@ public static class RebuildProjectionHandler
     /// <summary>Wolverine cancels a handler after a minute by default; an hour leaves the rebuild its <see cref="Timeout"/>.</summary>
     [MessageTimeout(3600)]
     public static async Task Handle(
-        RebuildProjection command, IDocumentSession session, IProjectionCoordinator coordinator, InlineProjectionReplay replay,
+        RebuildProjection command, IDocumentSession session, AsyncProjectionRebuild rebuild, InlineProjectionReplay replay,
         TimeProvider clock, ILogger<RebuildProjection> log, CancellationToken ct)
     {
         string? error = null;
@@ -133,8 +131,8 @@ public static class RebuildProjectionHandler
         {
             if (replay.CanReplay(command.Projection))
                 await replay.RunAsync(command.Projection, (read, end, token) => StoreProgressAsync(session.DocumentStore, command, read, end, token), ct);
-            else
-                foreach (var daemon in await coordinator.AllDaemonsAsync()) await daemon.RebuildProjectionAsync(command.Projection, Timeout, ct);
+            else if (!await rebuild.RunAsync(command, Timeout, ct))
+                return;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
