@@ -12,7 +12,8 @@ public sealed class ExplainingAlerts(AppFixture app) : ApiTest(app)
     {
         await using var receiver = await TestReceiver.StartAsync();
         var watchlist = await CreateWatchlist("Attacks", ("rocket attack", "en"));
-        var subscription = (await Json(await PostJson("/api/subscriptions", new { url = receiver.Url }), HttpStatusCode.Created))["subscription"]!["id"]!.GetValue<Guid>();
+        var subscribed = await Json(await PostJson("/api/subscriptions", new { url = receiver.Url }), HttpStatusCode.Created);
+        var subscription = subscribed["subscription"]!["id"]!.GetValue<Guid>();
         var alert = Guid.Empty;
         await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).WaitForCondition(new AttemptsRun(subscription))
             .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
