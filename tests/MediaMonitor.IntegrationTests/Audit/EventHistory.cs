@@ -91,7 +91,7 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
         Assert.NotNull(attempted);
         Assert.Equal(correlation, scheduled["CorrelationId"]!.GetValue<string>());
         Assert.Equal("ingester", scheduled["actor"]!.GetValue<string>());
-        Assert.Equal(correlation, attempted!["CorrelationId"]!.GetValue<string>());
+        Assert.Equal(correlation, attempted["CorrelationId"]!.GetValue<string>());
         Assert.Equal("ingester", attempted["actor"]!.GetValue<string>());
         Assert.NotNull(attempted["CausationId"]);
         var history = (await Json(await Get($"/api/subscriptions/{subscription}/history"), HttpStatusCode.OK)).AsArray();
