@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using JasperFx.Events;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Tracking;
 
 namespace MediaMonitor.IntegrationTests.Audit;
 
@@ -71,23 +74,24 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
         await CreateWatchlist("Attacks", ("rocket attack", "en"));
         var subscribed = await Json(await PostJson("/api/subscriptions", new { url = "http://127.0.0.1:9/hook" }), HttpStatusCode.Created);
         var subscription = subscribed["subscription"]!["id"]!.GetValue<Guid>();
-        var response = await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles", new { body = "A rocket attack hit the town." });
-        var correlation = response.Headers.GetValues("X-Correlation-Id").Single();
-
         // The deliveries are scheduled in the request's own transaction; the attempt is a message it sent, handled in
         // the background, on its behalf (Wolverine relays the caller on the message).
-        JsonNode? scheduled = null, attempted = null;
-        await Eventually(async () =>
-        {
-            var events = await AllEvents();
-            scheduled = Stamp(events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled));
-            attempted = Stamp(events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryAttempted));
-            return scheduled is not null && attempted is not null;
-        }, "the delivery to be scheduled and attempted");
+        var correlation = "";
+        await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).WaitForCondition(new AttemptsRun(subscription))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            {
+                var response = await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles", new { body = "A rocket attack hit the town." });
+                correlation = response.Headers.GetValues("X-Correlation-Id").Single();
+            }));
 
-        Assert.Equal(correlation, scheduled!["CorrelationId"]!.GetValue<string>());
+        var events = await AllEvents();
+        var scheduled = Stamp(events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled));
+        var attempted = Stamp(events.FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryAttempted));
+        Assert.NotNull(scheduled);
+        Assert.NotNull(attempted);
+        Assert.Equal(correlation, scheduled["CorrelationId"]!.GetValue<string>());
         Assert.Equal("ingester", scheduled["actor"]!.GetValue<string>());
-        Assert.Equal(correlation, attempted!["CorrelationId"]!.GetValue<string>());
+        Assert.Equal(correlation, attempted["CorrelationId"]!.GetValue<string>());
         Assert.Equal("ingester", attempted["actor"]!.GetValue<string>());
         Assert.NotNull(attempted["CausationId"]);
         var history = (await Json(await Get($"/api/subscriptions/{subscription}/history"), HttpStatusCode.OK)).AsArray();
@@ -100,19 +104,22 @@ public sealed class EventHistory(AppFixture app) : ApiTest(app)
         var watchlist = await CreateWatchlist("Attacks", ("rocket attack", "en"));
         await Json(await PostJson("/api/subscriptions", new { url = "http://127.0.0.1:9/hook" }), HttpStatusCode.Created);
         var alertId = Guid.CreateVersion7();
-        await using (var session = App.Store.LightweightSession())
-        {
-            // An alert in the log with no request behind it: the daemon's alert dispatch finds it and schedules its delivery.
-            session.Events.StartStream<MediaMonitor.Alerts.AlertView>(alertId, new MediaMonitor.Alerts.AlertRaised(alertId, Guid.CreateVersion7(),
-                watchlist, 1, "Attacks", "Attack", "en", null, null, null, [], DateTimeOffset.UtcNow));
-            await session.SaveChangesAsync();
-        }
+        // The daemon is paused while the alert is appended, then made to catch up within the tracked session, which
+        // follows the dispatch its subscription publishes.
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).PauseThenCatchUpOnMartenDaemonActivity()
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            {
+                // An alert in the log with no request behind it: the daemon's alert dispatch finds it and schedules its delivery.
+                await using var session = App.Store.LightweightSession();
+                session.Events.StartStream<MediaMonitor.Alerts.AlertView>(alertId, new MediaMonitor.Alerts.AlertRaised(alertId, Guid.CreateVersion7(),
+                    watchlist, 1, "Attacks", "Attack", "en", null, null, null, [], DateTimeOffset.UtcNow));
+                await session.SaveChangesAsync();
+            }));
 
-        IEvent? scheduled = null;
-        await Eventually(async () => (scheduled = (await AllEvents()).FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled)) is not null,
-            "the delivery to be scheduled");
-
-        Assert.Null(scheduled!.UserName);
+        Assert.Single(tracked.Executed.MessagesOf<IEvent<MediaMonitor.Alerts.AlertRaised>>());
+        var scheduled = (await AllEvents()).FirstOrDefault(x => x.Data is MediaMonitor.Webhooks.DeliveryScheduled);
+        Assert.NotNull(scheduled);
+        Assert.Null(scheduled.UserName);
         Assert.Equal("system", MediaMonitor.Audit.EventRecord.ActorOf(scheduled));
     }
 

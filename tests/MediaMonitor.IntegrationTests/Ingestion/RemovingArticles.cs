@@ -1,5 +1,8 @@
 using System.Net;
+using MediaMonitor.Audit;
 using Marten;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace MediaMonitor.IntegrationTests.Ingestion;
 
@@ -16,9 +19,11 @@ public sealed class RemovingArticles(AppFixture app) : ApiTest(app)
 
     private async Task RebuildAndWait(string name)
     {
-        await Json(await PostJson($"/api/admin/projections/{name}/rebuild", new { }), HttpStatusCode.Accepted);
-        await Eventually(async () => (await Json(await Get($"/api/admin/projections/{name}/rebuild"), HttpStatusCode.OK))["state"]!.GetValue<string>() == "Completed",
-            $"{name} rebuilt");
+        // The rebuild runs as a Wolverine message: the tracked session ends when it has been handled.
+        var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            await Json(await PostJson($"/api/admin/projections/{name}/rebuild", new { }), HttpStatusCode.Accepted)));
+        Assert.Single(tracked.Executed.MessagesOf<RebuildProjection>());
+        Assert.Equal("Completed", (await Json(await Get($"/api/admin/projections/{name}/rebuild"), HttpStatusCode.OK))["state"]!.GetValue<string>());
     }
 
     [Fact]

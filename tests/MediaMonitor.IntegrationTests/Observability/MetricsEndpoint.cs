@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using MediaMonitor.IntegrationTests.Webhooks;
 using MediaMonitor.Observability;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace MediaMonitor.IntegrationTests.Observability;
 
@@ -32,9 +35,12 @@ public sealed class MetricsEndpoint(AppFixture app) : WebhookTest(app)
         var before = await Scrape();
 
         var article = new { body = "A rocket attack hit the town.", url = "https://news.example/metrics" };
-        await Json(await PostJson("/api/articles/batch", new[] { article, article }, AppFixture.IngestKey), HttpStatusCode.OK);
+        await App.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(30)).WaitForCondition(new AttemptsRun(subscription))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+                await Json(await PostJson("/api/articles/batch", new[] { article, article }, AppFixture.IngestKey), HttpStatusCode.OK)));
         await receiver.NextAsync();
-        await Delivery(subscription, d => d["status"]!.GetValue<string>() == "Delivered", "the delivery recorded");
+        var deliveries = (await Json(await Get($"/api/subscriptions/{subscription}/deliveries"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal("Delivered", Assert.Single(deliveries)!["status"]!.GetValue<string>());
         var after = await Scrape();
 
         Assert.Equal(1, Sample(after, "mediamonitor_articles_ingested_total") - Sample(before, "mediamonitor_articles_ingested_total"));
@@ -51,16 +57,13 @@ public sealed class MetricsEndpoint(AppFixture app) : WebhookTest(app)
     {
         await CreateWatchlist("Attacks", ("rocket attack", "en"));
         await RaiseAlert();
-        var lag = App.Host.Services.GetRequiredService<ProjectionLag>();
-        var page = "";
-        // The store starts empty: a shard is listed once it has recorded progress, which it does after its first batch.
-        await Eventually(async () =>
-        {
-            await lag.SampleAsync(default);
-            page = await Scrape();
-            return page.Contains("shard=\"AlertDispatch", StringComparison.Ordinal);
-        }, "the alert dispatch's progress on the page");
+        // The store starts empty: a shard is listed once it has recorded progress, which it does after its first batch,
+        // so every shard is waited for to reach the alert.
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await App.Host.Services.GetRequiredService<ProjectionLag>().SampleAsync(default);
+        var page = await Scrape();
 
+        Assert.Contains("shard=\"AlertDispatch", page);
         Assert.Contains("mediamonitor_projection_lag{", page);
         // Marten's counter of appended events, by type. (ASP.NET Core's and Wolverine's instruments are there too in a
         // service, but each host of the tests has its own, and OpenTelemetry drops a name's stream when any host that

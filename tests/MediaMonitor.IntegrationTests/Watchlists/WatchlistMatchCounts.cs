@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Marten.Events;
 
 namespace MediaMonitor.IntegrationTests.Watchlists;
 
@@ -19,7 +20,7 @@ public sealed class WatchlistMatchCounts(AppFixture app) : ApiTest(app)
         var none = await Ingest(Article("Report four", "The weather was calm and the markets opened as usual."));
         Assert.Empty(none["alerts"]!.AsArray());
 
-        await Eventually(async () => await MatchCount(rockets) >= 2 && await MatchCount(bridges) >= 2, "match counts of 2 and 2");
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
         var rocketView = await Json(await Get($"/api/watchlists/{rockets}"), HttpStatusCode.OK);
         var bridgeView = await Json(await Get($"/api/watchlists/{bridges}"), HttpStatusCode.OK);
@@ -50,16 +51,13 @@ public sealed class WatchlistMatchCounts(AppFixture app) : ApiTest(app)
             new { terms = new[] { new { phrase = "bridge collapse", lang = "en" } } }), HttpStatusCode.OK);
         var last = await Ingest(Article("Report two", "Engineers are inspecting the river after a bridge collapse on Monday."));
 
-        await Eventually(async () => await MatchCount(watchlist) >= 2, "a match count of 2");
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
         var view = await Json(await Get($"/api/watchlists/{watchlist}"), HttpStatusCode.OK);
         Assert.Equal(2, view["matchCount"]!.GetValue<long>());
         Assert.Equal(2, view["version"]!.GetValue<int>());
         Assert.Equal(await RaisedAt(last, watchlist), view["lastMatchAt"]!.GetValue<DateTimeOffset>());
     }
-
-    private async Task<long> MatchCount(Guid watchlist) =>
-        (await Json(await Get($"/api/watchlists/{watchlist}"), HttpStatusCode.OK))["matchCount"]!.GetValue<long>();
 
     private async Task<DateTimeOffset> RaisedAt(JsonNode ingested, Guid watchlist)
     {
