@@ -25,14 +25,25 @@ public static class Persistence
     /// </summary>
     public const int DefaultMaxPoolSize = 40;
 
-    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> when it names no pool size of its own.</summary>
-    public static string WithPoolBound(string connectionString)
+    /// <summary>
+    /// Statements Npgsql prepares on each connection once they have run a few times, unless the connection string says
+    /// otherwise (<c>Max Auto Prepare=0</c> behind a pooler in transaction mode): PostgreSQL then skips parsing and
+    /// planning Marten's and Wolverine's repeated statements. The ingest benchmark measured a third less PostgreSQL CPU
+    /// an article with it.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
+    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> and <see cref="DefaultMaxAutoPrepare"/>
+    /// where it states no pool size or automatic preparation of its own.</summary>
+    public static string WithDefaults(string connectionString)
     {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        // Npgsql's two spellings: "Maximum Pool Size" and "MaxPoolSize".
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "").ToLowerInvariant() is "maximumpoolsize" or "maxpoolsize"))
-            return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "").ToLowerInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Npgsql's two spellings of each: "Maximum Pool Size" and "MaxPoolSize", "Max Auto Prepare" and "MaxAutoPrepare".
+        if (!given.Overlaps(["maximumpoolsize", "maxpoolsize"])) builder.MaxPoolSize = DefaultMaxPoolSize;
+        if (!given.Contains("maxautoprepare")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        return builder.ConnectionString;
     }
 
     /// <summary>Marten's event store and documents, run under Wolverine (outbox, async daemon).</summary>
@@ -40,7 +51,7 @@ public static class Persistence
     {
         services.AddMarten(opts =>
             {
-                opts.Connection(WithPoolBound(connectionString));
+                opts.Connection(WithDefaults(connectionString));
                 opts.DatabaseSchemaName = "mediamonitor";
                 // camelCase names and C# enum names in the stored JSON: the API's shape, so raw-JSON reads (the alert
                 // feed) stream it as it is.
@@ -69,6 +80,8 @@ public static class Persistence
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
             .AddAlertDispatch();
         services.ConfigureMarten((sp, opts) => opts.Logger(new MartenLogging(sp.GetRequiredService<ILogger<IDocumentStore>>())));
+        // After Marten's own start-up work (registered above), which creates the tables.
+        services.AddHostedService<ToastCompression>();
         return services;
     }
 
