@@ -17,7 +17,8 @@ public sealed class AsyncProjectionRebuild(IWolverineRuntime runtime, EventSubsc
     /// here, false when handed on (that node then records the outcome).</summary>
     public async Task<bool> RunAsync(RebuildProjection command, TimeSpan timeout, CancellationToken ct)
     {
-        var agent = await agents.FindAgentUriAsync($"{command.Projection}:All", null, ct);
+        var shard = $"{command.Projection}:All";
+        var agent = await agents.FindAgentUriAsync(shard, null, ct);
         var here = agent is not null && runtime.Agents.AllRunningAgentUris().Contains(agent);
         if (agent is not null && !here && await OwnerAsync(agent, ct) is { ControlUri: { } control } owner)
         {
@@ -25,7 +26,6 @@ public sealed class AsyncProjectionRebuild(IWolverineRuntime runtime, EventSubsc
             return false;
         }
 
-        var shard = $"{command.Projection}:All";
         foreach (var daemon in await coordinator.AllDaemonsAsync())
         {
             await daemon.RebuildProjectionAsync(command.Projection, timeout, ct);

@@ -29,7 +29,8 @@ public sealed class ToastCompression(IDocumentStore store, ILogger<ToastCompress
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        if (!(bool)(await new NpgsqlCommand(Supported, connection).ExecuteScalarAsync(ct))!)
+        await using var supported = new NpgsqlCommand(Supported, connection);
+        if (!(bool)(await supported.ExecuteScalarAsync(ct))!)
         {
             log.LogInformation("PostgreSQL has no lz4 compression here; events and documents keep pglz");
             return;
@@ -45,7 +46,11 @@ public sealed class ToastCompression(IDocumentStore store, ILogger<ToastCompress
         try
         {
             // Each takes its table's lock for a moment: a change of metadata, no rewrite.
-            foreach (var alter in alters) await new NpgsqlCommand(alter, connection).ExecuteNonQueryAsync(ct);
+            foreach (var alter in alters)
+            {
+                await using var command = new NpgsqlCommand(alter, connection);
+                await command.ExecuteNonQueryAsync(ct);
+            }
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {

@@ -14,8 +14,8 @@ public sealed class RebuildOnTwoNodes(AppFixture app) : ApiTest(app)
     public async Task the_match_counts_rebuilt_through_either_node_stay_exact_and_keep_counting()
     {
         await using var database = await App.Database.SiblingAsync();
-        await using var first = await StartNodeAsync(database.ConnectionString);
-        await using var second = await StartNodeAsync(database.ConnectionString);
+        await using var first = await ServiceProcess.StartAsync("Testing", database.ConnectionString, AppFixture.AdminKey, []);
+        await using var second = await ServiceProcess.StartAsync("Testing", database.ConnectionString, AppFixture.AdminKey, []);
         var clients = new[] { first.Client(), second.Client() };
         var created = await clients[0].PostAsJsonAsync("/api/watchlists", new { name = "Rockets", terms = new[] { new { phrase = "rocket attack" } } });
         var watchlist = (await Json(created, HttpStatusCode.Created))["id"]!.GetValue<Guid>();
@@ -34,9 +34,6 @@ public sealed class RebuildOnTwoNodes(AppFixture app) : ApiTest(app)
         await Ingest(clients[1], ++matches);
         await Eventually(async () => await MatchCount(clients[0], watchlist) == matches, $"a match count of {matches} after the rebuilds");
     }
-
-    private static Task<ServiceProcess> StartNodeAsync(string connectionString) =>
-        ServiceProcess.StartAsync("Testing", connectionString, AppFixture.AdminKey, []);
 
     private static async Task Ingest(HttpClient client, int number)
     {

@@ -16,17 +16,10 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task while_the_alert_view_rebuilds_queries_answer_from_the_old_alerts_and_an_acknowledgement_lands_on_the_rebuilt_one()
     {
-        await CreateWatchlist("Attacks", ("rocket attack", "en"));
-        var alerts = new List<Guid>();
-        foreach (var town in new[] { "Hit", "Basra", "Mosul" })
-            alerts.Add((await Ingest(new { title = town, body = $"A rocket attack hit {town}." }))["alerts"]![0]!["alertId"]!.GetValue<Guid>());
-
+        var alerts = await ThreeAlerts();
         // The rebuild is held in the middle: it waits for the last alert, which this transaction holds (a rebuild
         // that replays in place has deleted the others by then, but not committed).
-        await using var holder = new NpgsqlConnection(App.Database.ConnectionString);
-        await holder.OpenAsync();
-        await using var hold = await holder.BeginTransactionAsync();
-        await Execute(holder, hold, "select 1 from mediamonitor.mt_doc_alertview where id = @id for update", alerts[2]);
+        await using var hold = await Holding(alerts[2]);
 
         HttpResponseMessage acknowledged = null!;
         var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
@@ -43,7 +36,7 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
             Assert.Equal("Running", status["state"]!.GetValue<string>());
 
             var acknowledging = PostJson($"/api/alerts/{alerts[1]}/acknowledge", new { note = "during the rebuild" });
-            await hold.CommitAsync();
+            await hold.Transaction.CommitAsync();
             acknowledged = await acknowledging;
         }));
 
@@ -60,14 +53,8 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
     [Fact]
     public async Task a_rebuild_that_postgresql_fails_to_break_a_deadlock_with_a_writer_starts_again_and_completes()
     {
-        await CreateWatchlist("Attacks", ("rocket attack", "en"));
-        var alerts = new List<Guid>();
-        foreach (var town in new[] { "Hit", "Basra", "Mosul" })
-            alerts.Add((await Ingest(new { title = town, body = $"A rocket attack hit {town}." }))["alerts"]![0]!["alertId"]!.GetValue<Guid>());
-        await using var writer = new NpgsqlConnection(App.Database.ConnectionString);
-        await writer.OpenAsync();
-        await using var write = await writer.BeginTransactionAsync();
-        await Execute(writer, write, "select 1 from mediamonitor.mt_doc_alertview where id = @id for update", alerts[2]);
+        var alerts = await ThreeAlerts();
+        await using var writer = await Holding(alerts[2]);
 
         var tracked = await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
         {
@@ -75,8 +62,8 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
             await Eventually(RebuildIsWaitingForTheHeldAlert, "the rebuild to reach the held alert");
             // The writer now wants a row the rebuild took before it came to wait for the writer's: PostgreSQL fails
             // the rebuild, which has waited longer, and the writer goes on.
-            await Execute(writer, write, "update mediamonitor.mt_doc_alertview set data = data where id = @id", alerts[0]);
-            await write.CommitAsync();
+            await writer.ExecuteAsync("update mediamonitor.mt_doc_alertview set data = data where id = @id", alerts[0]);
+            await writer.Transaction.CommitAsync();
         }));
 
         Assert.Single(tracked.Executed.MessagesOf<RebuildProjection>());
@@ -86,11 +73,40 @@ public sealed class RebuildWithoutDowntime(AppFixture app) : ApiTest(app)
         Assert.Equal(["Mosul", "Basra", "Hit"], after.Select(a => a!["articleTitle"]!.GetValue<string>()));
     }
 
-    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, Guid id)
+    /// <summary>Alerts on the articles "Hit", "Basra" and "Mosul", raised in that order.</summary>
+    private async Task<List<Guid>> ThreeAlerts()
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("id", id);
-        await command.ExecuteNonQueryAsync();
+        await CreateWatchlist("Attacks", ("rocket attack", "en"));
+        var alerts = new List<Guid>();
+        foreach (var town in new[] { "Hit", "Basra", "Mosul" })
+            alerts.Add((await Ingest(new { title = town, body = $"A rocket attack hit {town}." }))["alerts"]![0]!["alertId"]!.GetValue<Guid>());
+        return alerts;
+    }
+
+    /// <summary>A transaction of its own that holds the alert's row.</summary>
+    private async Task<RowHolder> Holding(Guid alert)
+    {
+        var connection = new NpgsqlConnection(App.Database.ConnectionString);
+        await connection.OpenAsync();
+        var holder = new RowHolder(connection, await connection.BeginTransactionAsync());
+        await holder.ExecuteAsync("select 1 from mediamonitor.mt_doc_alertview where id = @id for update", alert);
+        return holder;
+    }
+
+    private sealed record RowHolder(NpgsqlConnection Connection, NpgsqlTransaction Transaction) : IAsyncDisposable
+    {
+        public async Task ExecuteAsync(string sql, Guid id)
+        {
+            await using var command = new NpgsqlCommand(sql, Connection, Transaction);
+            command.Parameters.AddWithValue("id", id);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
     }
 
     /// <summary>Asked on a connection of its own: a transaction sees one snapshot of <c>pg_stat_activity</c>.</summary>
