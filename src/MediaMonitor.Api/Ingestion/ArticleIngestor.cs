@@ -39,13 +39,23 @@ public sealed class ArticleIngestor(
     public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(IReadOnlyList<ArticleCandidate> candidates, IMessageContext? requester, CancellationToken ct) =>
         (await IngestAsync(candidates, deadline: null, requester, ct)).Select(o => o!).ToList();
 
+    /// <summary>Every article taken in (or found a duplicate), in order, each recorded as sent by its own request
+    /// (<paramref name="requesters"/>, one for each article).</summary>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(
+        IReadOnlyList<ArticleCandidate> candidates, IReadOnlyList<IMessageContext?> requesters, CancellationToken ct) =>
+        (await IngestAsync(candidates, requesters, deadline: null, ct)).Select(o => o!).ToList();
+
     /// <summary>
     /// The articles in order, transaction by transaction, as many as fit before <paramref name="deadline"/> at the pace
     /// the batch goes (see <see cref="BatchPace"/>; at least one is taken, unless another transaction holds it past the
     /// deadline): the outcome of each article taken in, and null for those not reached, which are not stored.
     /// </summary>
-    public async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(
-        IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct)
+    public Task<IReadOnlyList<IngestOutcome?>> IngestAsync(
+        IReadOnlyList<ArticleCandidate> candidates, DateTimeOffset? deadline, IMessageContext? requester, CancellationToken ct) =>
+        IngestAsync(candidates, Enumerable.Repeat(requester, candidates.Count).ToList(), deadline, ct);
+
+    private async Task<IReadOnlyList<IngestOutcome?>> IngestAsync(
+        IReadOnlyList<ArticleCandidate> candidates, IReadOnlyList<IMessageContext?> requesters, DateTimeOffset? deadline, CancellationToken ct)
     {
         var outcomes = new IngestOutcome?[candidates.Count];
         var pace = new BatchPace(deadline, clock.GetUtcNow());
@@ -56,7 +66,8 @@ public sealed class ArticleIngestor(
             var size = pace.Fitting(candidates, next, ChunkSize, allowance);
             if (size == 0) break;
             var chunk = candidates.Skip(next).Take(size).ToList();
-            if (await IngestChunkAsync(chunk, allowance, requester, ct) is not { Outcomes.Count: > 0 } taken) break;
+            var from = requesters.Skip(next).Take(size).ToList();
+            if (await IngestChunkAsync(chunk, from, allowance, ct) is not { Outcomes.Count: > 0 } taken) break;
             for (var i = 0; i < taken.Outcomes.Count; i++) outcomes[next + i] = taken.Outcomes[i];
             next += taken.Outcomes.Count;
             pace.Taken(taken.Work, taken.Text);
@@ -70,12 +81,15 @@ public sealed class ArticleIngestor(
     /// <summary>Takes in the chunk's articles in order, up to <see cref="MaxAlertWritesPerTransaction"/> alerts and
     /// deliveries and the allowance's work (its first article on its own, if the allowance fits it); returns the outcomes of those taken and their work,
     /// or null when the chunk's claims could not be had within the allowance's wait (nothing is taken then).</summary>
-    private async Task<Taken?> IngestChunkAsync(IReadOnlyList<ArticleCandidate> chunk, Allowance allowance, IMessageContext? requester, CancellationToken ct)
+    private async Task<Taken?> IngestChunkAsync(
+        IReadOnlyList<ArticleCandidate> chunk, IReadOnlyList<IMessageContext?> requesters, Allowance allowance, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         // A batch commits transaction by transaction, so it opens its sessions itself: each records the request's
-        // correlation id and caller, as the sessions Wolverine opens for an endpoint do.
-        if (requester is not null)
+        // correlation id and caller, as the sessions Wolverine opens for an endpoint do. Articles of several requests
+        // (see ArticleGroupCommit) have theirs set on their events one by one.
+        var senders = new Senders(requesters);
+        if (senders.Single is { } requester)
         {
             session.CorrelationId = requester.CorrelationId;
             session.LastModifiedBy = requester.UserName;
@@ -83,13 +97,7 @@ public sealed class ArticleIngestor(
         // Once the service runs, the alerts' deliveries are scheduled in this transaction and their first attempts go
         // out through Wolverine's outbox the moment it commits. Before that (the ingest command, the seeds at start),
         // the alert dispatch subscription finds the alerts in the log.
-        var outbox = lifetime.ApplicationStarted.IsCancellationRequested ? new MartenOutbox(wolverine, session) : null;
-        // The attempts belong to the request that raised the alerts: their envelopes carry its correlation id and caller.
-        if (outbox is not null && requester is not null)
-        {
-            outbox.CorrelationId = requester.CorrelationId;
-            outbox.UserName = requester.UserName;
-        }
+        var dispatch = lifetime.ApplicationStarted.IsCancellationRequested;
         if (!await ArticleClaims.ClaimAsync(session, chunk, allowance.ClaimWait, ct)) return null;
         var known = await KnownArticlesAsync(session, chunk, ct);
         var compiled = await matchers.GetAsync(session, ct);
@@ -123,7 +131,7 @@ public sealed class ArticleIngestor(
         for (var i = 0; i < fresh.Count; i++)
         {
             var decision = decisions[i];
-            if (outbox is not null && decision.Alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
+            if (dispatch && decision.Alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
             var articleWrites = decision.Alerts.Count
                                 + (subscriptions is null ? 0 : decision.Alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
             var articleWork = BatchPace.Length(fresh[i].Candidate) + (long)BatchPace.CharactersPerWrite * articleWrites;
@@ -136,15 +144,18 @@ public sealed class ArticleIngestor(
             writes += articleWrites;
             work += articleWork;
             session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
+            var sender = requesters[fresh[i].Index];
             foreach (var alert in decision.Alerts)
             {
-                if (outbox is null)
+                if (!dispatch)
                 {
                     session.Events.StartStream<AlertView>(alert.AlertId, alert);
                     continue;
                 }
+                var outbox = senders.Outbox(sender, wolverine, session);
                 foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions!, alert, now)) await outbox.PublishAsync(deliver);
             }
+            senders.Stamp(session, sender);
             outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId,
                 decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());
         }
@@ -167,6 +178,47 @@ public sealed class ArticleIngestor(
         var known = new KnownArticles();
         foreach (var article in existing) known.Add(article.ContentHash, article.UrlHash, article.Id);
         return known;
+    }
+
+    /// <summary>The requests whose articles a transaction takes in, and the outbox through which each one's webhook
+    /// attempts go (their envelopes carry its correlation id and caller).</summary>
+    private sealed class Senders(IReadOnlyList<IMessageContext?> requesters)
+    {
+        private readonly Dictionary<object, MartenOutbox> _outboxes = new(ReferenceEqualityComparer.Instance);
+        private readonly bool _several = requesters.Distinct(ReferenceEqualityComparer.Instance).Skip(1).Any();
+        private int _stamped;
+
+        /// <summary>The one request all the articles come from, if there is one.</summary>
+        public IMessageContext? Single => _several ? null : requesters.FirstOrDefault();
+
+        public MartenOutbox Outbox(IMessageContext? requester, IWolverineRuntime wolverine, IDocumentSession session)
+        {
+            var key = (object?)requester ?? this;
+            if (_outboxes.TryGetValue(key, out var outbox)) return outbox;
+            outbox = new MartenOutbox(wolverine, session);
+            if (requester is not null)
+            {
+                outbox.CorrelationId = requester.CorrelationId;
+                outbox.UserName = requester.UserName;
+            }
+            return _outboxes[key] = outbox;
+        }
+
+        /// <summary>Marks the events appended since the last call as <paramref name="requester"/>'s: Marten gives the
+        /// session's correlation id and user name only to events that have none.</summary>
+        public void Stamp(IDocumentSession session, IMessageContext? requester)
+        {
+            var streams = session.PendingChanges.Streams();
+            if (_several)
+            {
+                foreach (var e in streams.Skip(_stamped).SelectMany(s => s.Events))
+                {
+                    e.CorrelationId = requester?.CorrelationId;
+                    e.UserName = requester?.UserName;
+                }
+            }
+            _stamped = streams.Count;
+        }
     }
 
     private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlHash);

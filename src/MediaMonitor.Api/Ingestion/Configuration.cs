@@ -20,6 +20,7 @@ public static class Configuration
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<ArticleGroupCommit>();
         services.AddSingleton<FileIngestion>();
         services.AddHostedService<SeedLoader>();
         return services;

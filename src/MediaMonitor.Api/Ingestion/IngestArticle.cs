@@ -19,12 +19,12 @@ public static class IngestArticleEndpoint
     [ProducesResponseType<IngestResponse>(201), ProducesResponseType<IngestResponse>(200)]
     [ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(413), ProducesResponseType<ProblemDetails>(415)]
     [ProducesResponseType<ValidationProblemDetails>(422)]
-    public static async Task<IResult> Post(IngestArticle article, ArticleIngestor ingestor, IMessageContext requester, CancellationToken ct)
+    public static async Task<IResult> Post(IngestArticle article, ArticleGroupCommit ingestor, IMessageContext requester, CancellationToken ct)
     {
         var (candidate, errors) = ArticleIntake.Check(article);
         if (candidate is null) return Problems.Invalid(errors);
 
-        var outcome = (await ingestor.IngestAsync([candidate], requester, ct))[0];
+        var outcome = await ingestor.IngestAsync(candidate, requester, ct);
         return outcome switch
         {
             IngestOutcome.Created c => Results.Created($"/api/articles/{c.ArticleId}", new IngestResponse(c.ArticleId, "created", c.Alerts)),
