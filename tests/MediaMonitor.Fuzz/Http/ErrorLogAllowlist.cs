@@ -17,6 +17,10 @@ public static class ErrorLogAllowlist
             "A projection rebuilt over HTTP stops its agent; Wolverine's assignment loop tries to start it again meanwhile, " +
             "is refused, and starts it once the rebuild is done. Wolverine logs the refused start at Error and has no setting " +
             "to lower it."),
+        new("Marten.Events.Daemon.ProjectionDaemon", "OperationCanceledException",
+            "A projection rebuilt over HTTP stops its shard, which may be loading a page of events just then; JasperFx's " +
+            "SubscriptionAgent catches every exception of that load, the cancellation too, and logs it at Error, with no " +
+            "setting to lower it. The rebuild then replays the projection from the start."),
     ];
 
     public static bool Allows(LoggedError entry) =>
