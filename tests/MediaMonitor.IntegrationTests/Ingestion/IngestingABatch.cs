@@ -147,13 +147,24 @@ public sealed class IngestingABatch(AppFixture app) : ApiTest(app)
     {
         // Each batch shares half its articles with the next: without the claims on their hashes, the loser of each
         // race fails on the unique index, and Marten fills the sequence numbers of its rolled-back append with tombstones.
-        string Batch(int from) => JsonSerializer.Serialize(Enumerable.Range(from, 40).Select(i => new { body = $"Overlapping story {i} about the port.", url = $"https://news.example/overlap/{i}" }));
+        // Batches that wait on each other may spend their time budget on a busy machine: what they defer is sent again,
+        // as a client does.
+        async Task<int> Send(int from)
+        {
+            var pending = Enumerable.Range(from, 40).Select(i => new { body = $"Overlapping story {i} about the port.", url = $"https://news.example/overlap/{i}" }).ToList();
+            var created = 0;
+            while (pending.Count > 0)
+            {
+                var body = await Json(await PostRaw("/api/articles/batch", JsonSerializer.Serialize(pending), "application/json", AppFixture.IngestKey), HttpStatusCode.OK);
+                created += body["created"]!.GetValue<int>();
+                pending = body["items"]!.AsArray().Where(i => i!["status"]!.GetValue<string>() == "deferred").Select(i => pending[i!["index"]!.GetValue<int>()]).ToList();
+            }
+            return created;
+        }
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(b =>
-            PostRaw("/api/articles/batch", Batch(b * 20), "application/json", AppFixture.IngestKey)));
+        var created = await Task.WhenAll(Enumerable.Range(0, 6).Select(b => Send(b * 20)));
 
-        var bodies = await Task.WhenAll(responses.Select(r => Json(r, HttpStatusCode.OK)));
-        Assert.Equal(140, bodies.Sum(b => b["created"]!.GetValue<int>()));
+        Assert.Equal(140, created.Sum());
         await using var session = App.Store.QuerySession();
         var raw = await session.Events.QueryAllRawEvents().ToListAsync();
         Assert.Equal(140, raw.Count);
