@@ -28,10 +28,12 @@ public static class Configuration
         marten.Projections.Snapshot<Subscription>(SnapshotLifecycle.Inline);
         marten.Projections.Snapshot<Delivery>(SnapshotLifecycle.Inline);
         marten.Schema.For<Subscription>().Index(x => x.State);
-        marten.Schema.For<Delivery>().Index(x => x.CreatedAt).Index(x => x.AlertId)
-            // A subscription's deliveries, newest first: a page of a subscription with a long history reads only the page.
+        // Every index is written at each attempt (a delivery's document changes with each), so each one serves a query:
+        // an alert's deliveries (explain),
+        marten.Schema.For<Delivery>().Index(x => x.AlertId)
+            // a subscription's deliveries, newest first: a page of a subscription with a long history reads only the page,
             .Index([x => x.SubscriptionId, x => x.CreatedAt])
-            // The parked deliveries of a subscription, in their order.
+            // the parked deliveries of a subscription, in their order.
             .Index([x => x.SubscriptionId, x => x.Status, x => x.Position]);
         marten.Schema.For<SubscriptionSecrets>();
         marten.Schema.For<EndpointCooldown>();
