@@ -13,7 +13,8 @@ namespace MediaMonitor.Benchmarks;
 /// Deliveries per second over many subscriptions (issue 10, item 4), on the real service and a throwaway PostgreSQL: 50
 /// subscriptions to a local receiver (Kestrel, answering 200 at once), the core watchlists and one that nearly every article
 /// matches (a common English and a common Arabic word), so that each article makes about one alert: 50 deliveries.
-/// 1. Rate: a burst of alerts ingested in batches, then the time from the first delivery to the last.
+/// 1. Rate: a burst of alerts ingested in batches, then the time from the first delivery to the last; on the cold
+///    service, then again warm.
 /// 2. One subscriber down: it answers 503 for <c>outage</c> seconds while alerts come at a steady rate; the others'
 ///    alert-to-delivery latency then, against the same steady rate with everyone up.
 /// 3. It comes back: how fast its backlog drains.
@@ -41,17 +42,10 @@ public static class DeliveryRate
             (await client.PostAsJsonAsync("/api/subscriptions", new { url = $"{receiver.Url}/{s}" })).EnsureSuccessStatusCode();
         var next = 0;
 
-        // 1. Rate.
-        var alerts = 0;
-        var (serviceCpu, postgresCpu, wall) = (Process.GetCurrentProcess().TotalProcessorTime, IngestRate.PostgresCpu(), Stopwatch.StartNew());
-        for (; next < BurstArticles; next += 100) alerts += await IngestAsync(client, articles.Skip(next).Take(100));
-        await receiver.WaitForAsync(alerts * Subscriptions, TimeSpan.FromMinutes(10));
-        var (first, last) = receiver.Span();
-        (serviceCpu, postgresCpu) = (Process.GetCurrentProcess().TotalProcessorTime - serviceCpu, IngestRate.PostgresCpu() - postgresCpu);
-        Console.WriteLine($"Rate: {BurstArticles} articles, {alerts:N0} alerts, {Subscriptions} subscriptions: {receiver.Count:N0} deliveries " +
-                          $"(expected {alerts * Subscriptions:N0}) in {(last - first).TotalSeconds:0.0} s from the first to the last: " +
-                          $"{receiver.Count / (last - first).TotalSeconds:N0} deliveries/s. CPU over the {wall.Elapsed.TotalSeconds:0.0} s of ingest and delivery: " +
-                          $"service, receiver and client {serviceCpu.TotalSeconds:0.0} s, PostgreSQL {postgresCpu.TotalSeconds:0.0} s ({Environment.ProcessorCount} cores).");
+        // 1. Rate: on the cold service, whose CPU goes largely to the JIT at first, then again warm.
+        next = await BurstAsync(client, receiver, articles, next, "cold");
+        receiver.Reset();
+        next = await BurstAsync(client, receiver, articles, next, "warm");
 
         // 2. Steady, everyone up, then subscriber 0 down.
         receiver.Reset();
@@ -80,6 +74,23 @@ public static class DeliveryRate
                           $"the first {(parked[0] - back).TotalSeconds:0.0} s after it came back, the last {(parked[^1] - parked[0]).TotalSeconds:0.0} s " +
                           $"after the first: {parked.Count / Math.Max(0.001, (parked[^1] - parked[0]).TotalSeconds):N0} deliveries/s; " +
                           $"{receiver.RefusedDeliveries} refused deliveries wait for their retry.");
+    }
+
+    /// <summary>A burst of <see cref="BurstArticles"/> articles from <paramref name="next"/> on, in batches, and the time
+    /// from its first delivery to its last; returns the next article.</summary>
+    private static async Task<int> BurstAsync(HttpClient client, Receiver receiver, CorpusFormat.CorpusArticle[] articles, int next, string service)
+    {
+        var alerts = 0;
+        var (serviceCpu, postgresCpu, wall) = (Process.GetCurrentProcess().TotalProcessorTime, IngestRate.PostgresCpu(), Stopwatch.StartNew());
+        for (var end = next + BurstArticles; next < end; next += 100) alerts += await IngestAsync(client, articles.Skip(next).Take(100));
+        await receiver.WaitForAsync(alerts * Subscriptions, TimeSpan.FromMinutes(10));
+        var (first, last) = receiver.Span();
+        (serviceCpu, postgresCpu) = (Process.GetCurrentProcess().TotalProcessorTime - serviceCpu, IngestRate.PostgresCpu() - postgresCpu);
+        Console.WriteLine($"Rate, {service} service: {BurstArticles} articles, {alerts:N0} alerts, {Subscriptions} subscriptions: {receiver.Count:N0} deliveries " +
+                          $"(expected {alerts * Subscriptions:N0}) in {(last - first).TotalSeconds:0.0} s from the first to the last: " +
+                          $"{receiver.Count / (last - first).TotalSeconds:N0} deliveries/s. CPU over the {wall.Elapsed.TotalSeconds:0.0} s of ingest and delivery: " +
+                          $"service, receiver and client {serviceCpu.TotalSeconds:0.0} s, PostgreSQL {postgresCpu.TotalSeconds:0.0} s ({Environment.ProcessorCount} cores).");
+        return next;
     }
 
     private static double P(double[] sorted, double p) => WebhookDelivery.Percentile(sorted, p);
