@@ -208,14 +208,13 @@ public sealed class ArticleIngestor(
         /// session's correlation id and user name only to events that have none.</summary>
         public void Stamp(IDocumentSession session, IMessageContext? requester)
         {
+            // One request's articles have its correlation id and caller from the session.
+            if (!_several) return;
             var streams = session.PendingChanges.Streams();
-            if (_several)
+            foreach (var e in streams.Skip(_stamped).SelectMany(s => s.Events))
             {
-                foreach (var e in streams.Skip(_stamped).SelectMany(s => s.Events))
-                {
-                    e.CorrelationId = requester?.CorrelationId;
-                    e.UserName = requester?.UserName;
-                }
+                e.CorrelationId = requester?.CorrelationId;
+                e.UserName = requester?.UserName;
             }
             _stamped = streams.Count;
         }

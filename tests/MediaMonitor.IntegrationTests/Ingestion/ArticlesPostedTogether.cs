@@ -42,25 +42,24 @@ public sealed class ArticlesPostedTogether(AppFixture app) : ApiTest(app)
         var ids = new List<Guid>();
         foreach (var answer in answers) ids.Add((await answer.Content.ReadFromJsonAsync<IngestResponse>(Web))!.Id);
 
-        var events = (await AllEvents()).Where(e => e.Data is ArticleIngested i && ids.Contains(i.ArticleId)
-                                                    || e.Data is ArticleMatched m && ids.Contains(m.ArticleId)
-                                                    || e.Data is AlertRaised a && ids.Contains(a.ArticleId)).ToList();
+        var events = (await AllEvents()).Where(e => ArticleOf(e) is { } article && ids.Contains(article)).ToList();
         Assert.Equal(12, events.Count);
         for (var n = 1; n <= 4; n++)
         {
-            var article = ids[n - 1];
-            var own = events.Where(e => e.Data switch
-            {
-                ArticleIngested i => i.ArticleId == article,
-                ArticleMatched m => m.ArticleId == article,
-                AlertRaised a => a.ArticleId == article,
-                _ => false,
-            }).ToList();
+            var own = events.Where(e => ArticleOf(e) == ids[n - 1]).ToList();
             Assert.All(own, e => Assert.Equal($"together-{n}", e.CorrelationId));
             Assert.All(own, e => Assert.Equal(n % 2 == 0 ? "admin" : "ingester", e.UserName));
         }
         Assert.Single(await TransactionsOf(events));
     }
+
+    private static Guid? ArticleOf(IEvent e) => e.Data switch
+    {
+        ArticleIngested i => i.ArticleId,
+        ArticleMatched m => m.ArticleId,
+        AlertRaised a => a.ArticleId,
+        _ => null,
+    };
 
     private Task<HttpResponseMessage> Post(object article, string key, string correlation)
     {
