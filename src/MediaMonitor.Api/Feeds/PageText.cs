@@ -1,0 +1,19 @@
+using SmartReader;
+
+namespace MediaMonitor.Feeds;
+
+/// <summary>The main text of an article page, found by SmartReader (a port of Mozilla's Readability).</summary>
+public static class PageText
+{
+    // Far above any article page; a bigger answer is a bomb or not an article, and Readability scores every node.
+    private const int MaxPageLength = 5_000_000;
+
+    public static string? Extract(string html, Uri pageUrl)
+    {
+        if (html.Length > MaxPageLength) html = html[..MaxPageLength];
+        var article = new Reader(pageUrl.AbsoluteUri, html).GetArticle();
+        if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content)) return null;
+        var text = HtmlText.ToText(article.Content);
+        return text.Length == 0 ? null : text;
+    }
+}
