@@ -1,0 +1,12 @@
+namespace MediaMonitor.Feeds;
+
+/// <summary>A feed's language tag (ar-IQ, en_US, AR) reduced to the languages articles are matched in.</summary>
+internal static class FeedLanguage
+{
+    public static string? Of(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag)) return null;
+        var primary = tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return primary is "ar" or "en" ? primary : null;
+    }
+}
