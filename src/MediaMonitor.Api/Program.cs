@@ -2,6 +2,7 @@ using JasperFx;
 using MediaMonitor.Access;
 using MediaMonitor.Alerts;
 using MediaMonitor.Audit;
+using MediaMonitor.Feeds;
 using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matchers;
@@ -42,8 +43,10 @@ builder.Services.AddAccess(builder.Configuration, builder.Environment);
 builder.Services.AddPersistence(connectionString);
 builder.Services.AddMatching();
 builder.Services.AddIngestion();
+builder.Services.AddOutbound();
 builder.Services.AddWebhooks(builder.Configuration);
 builder.Services.AddAudit();
+builder.Services.AddFeeds(builder.Configuration);
 builder.Services.AddObservability(builder.Configuration);
 builder.Host.UseWolverine(opts =>
 {
@@ -51,6 +54,7 @@ builder.Host.UseWolverine(opts =>
     opts.UseWatchlistMessaging();
     opts.UseAuditMessaging();
     opts.UseWebhookMessaging(builder.Configuration);
+    opts.UseFeedMessaging();
 });
 builder.Services.AddWolverineHttp();
 

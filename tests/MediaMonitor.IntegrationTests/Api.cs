@@ -7,6 +7,8 @@ using System.Text.Json.Nodes;
 using Alba;
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaMonitor.IntegrationTests;
 
@@ -83,6 +85,29 @@ public abstract class ApiTest(AppFixture app) : IAsyncLifetime
         {
             if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Changes a setting of the running host until disposed, then sets it to <paramref name="restoreTo"/> (a key cannot
+    /// be removed, and an empty one would bind as zero). The settings are read as they change; the integration tests
+    /// run one at a time.
+    /// </summary>
+    protected IDisposable Setting(string section, string name, string value, string restoreTo)
+    {
+        var configuration = (IConfigurationRoot)App.Host.Services.GetRequiredService<IConfiguration>();
+        var key = $"{section}:{name}";
+        configuration[key] = value;
+        configuration.Reload();
+        return new Restore(configuration, key, restoreTo);
+    }
+
+    private sealed class Restore(IConfigurationRoot configuration, string key, string value) : IDisposable
+    {
+        public void Dispose()
+        {
+            configuration[key] = value;
+            configuration.Reload();
         }
     }
 

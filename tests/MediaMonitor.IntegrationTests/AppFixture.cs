@@ -52,6 +52,8 @@ public sealed class AppFixture : IAsyncLifetime
         builder.UseSetting("MediaMonitor:Webhooks:RetrySchedule", RetrySchedule);
         builder.UseSetting("MediaMonitor:Webhooks:Timeout", "00:00:02");
         builder.UseSetting("MediaMonitor:Seeds:Enabled", "false");
+        // Feeds polled every few seconds, so a test can see a schedule at work.
+        builder.UseSetting("MediaMonitor:Feeds:MinIntervalSeconds", "1");
         builder.UseSetting("MediaMonitor:Solo", "true");
         builder.UseSetting("MediaMonitor:ApiKeys:0:Name", "admin");
         builder.UseSetting("MediaMonitor:ApiKeys:0:Key", AdminKey);

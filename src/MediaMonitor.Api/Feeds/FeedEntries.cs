@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using CodeHollow.FeedReader;
+using ParsedFeed = CodeHollow.FeedReader.Feed;
 using CodeHollow.FeedReader.Feeds;
 using MediaMonitor.Ingestion;
 
@@ -59,7 +60,7 @@ internal static class FeedEntries
     }
 
     /// <summary>The feed's language: its language element, dc:language, JSON "language" or the root's xml:lang.</summary>
-    public static string? FeedLang(Feed feed) =>
+    public static string? FeedLang(ParsedFeed feed) =>
         FeedLanguage.Of(feed.Language)
         ?? FeedLanguage.Of((feed.SpecificFeed as Rss10Feed)?.DC?.Language)
         ?? FeedLanguage.Of(feed.SpecificFeed?.Element?.Element(DublinCore + "language")?.Value)

@@ -1,5 +1,6 @@
 using System.Text;
 using CodeHollow.FeedReader;
+using ParsedFeed = CodeHollow.FeedReader.Feed;
 
 namespace MediaMonitor.Feeds;
 
@@ -47,7 +48,7 @@ public static class FeedParser
 
     private static FeedDocument Read(string text, int listed, List<string> problems)
     {
-        Feed feed;
+        ParsedFeed feed;
         try
         {
             feed = FeedReader.ReadFromString(text);

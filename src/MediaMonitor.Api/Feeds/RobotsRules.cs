@@ -20,6 +20,9 @@ public sealed class RobotsRules
 
     public static RobotsRules AllowAll { get; } = new(new Dictionary<string, List<Rule>>());
 
+    /// <summary>What a site whose robots.txt cannot be had (5xx, no answer) is taken to say (RFC 9309 2.3.1.4).</summary>
+    public static RobotsRules DisallowAll { get; } = Parse("User-agent: *\nDisallow: /");
+
     public static RobotsRules Parse(string text)
     {
         if (text.Length > MaxLength) text = text[..MaxLength];

@@ -24,8 +24,9 @@ public static class JsonBodyGuard
     public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        // Batches read their own body, in two formats and with a larger limit.
-        if (!request.Path.StartsWithSegments("/api") || request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal))
+        // Batches read their own body, in two formats and with a larger limit; reading lists are XML.
+        if (!request.Path.StartsWithSegments("/api") || request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal)
+            || request.Path.Equals(Feeds.ImportOpmlEndpoint.Route, StringComparison.Ordinal))
         {
             await next(context);
             return;

@@ -5,6 +5,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using MediaMonitor.Access;
 using MediaMonitor.Audit;
+using MediaMonitor.Feeds;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Watchlists;
@@ -74,6 +75,7 @@ public static class Persistence
                 opts.AddIngestion();
                 opts.AddAlerts();
                 opts.AddWebhooks();
+                opts.AddFeeds();
                 opts.AddAudit();
             })
             .UseLightweightSessions()

@@ -19,10 +19,10 @@ public sealed record CheckedSubscription(Uri? Url, string? Description, IReadOnl
 public static class CreateSubscriptionEndpoint
 {
     public static async Task<CheckedSubscription> LoadAsync(
-        CreateSubscription command, IDocumentSession session, IOptionsMonitor<WebhookOptions> options, CancellationToken ct)
+        CreateSubscription command, IDocumentSession session, IOptionsMonitor<OutboundOptions> options, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var url = await SubscriptionInput.CheckUrlAsync(command.Url, options.CurrentValue, errors, ct);
+        var url = await OutboundTargets.CheckAsync("url", command.Url, options.CurrentValue, errors, ct);
         var description = SubscriptionInput.CheckDescription(command.Description, errors);
         var watchlists = await SubscriptionInput.CheckWatchlistsAsync(command.WatchlistIds, session, errors, ct);
         return new CheckedSubscription(url, description, watchlists, errors);

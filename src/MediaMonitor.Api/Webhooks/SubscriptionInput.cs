@@ -19,17 +19,6 @@ public static class SubscriptionInput
         ? Problems.ConflictDetails($"Subscription {s.Id} is deleted; a deleted subscription cannot be changed.")
         : null;
 
-    /// <summary>The URL's form, then where it resolves (DNS, so not pure); the URI, or null with the error added.</summary>
-    public static async Task<Uri?> CheckUrlAsync(string? url, WebhookOptions options, ValidationErrors errors, CancellationToken ct)
-    {
-        if (!TextRules.Check("url", url, errors)) return null;
-        var (uri, problem) = WebhookTargets.CheckUrl(url, options.AllowHttp);
-        problem ??= uri is null ? null : await WebhookTargets.CheckResolvedAsync(uri, options.AllowPrivateNetworks, ct);
-        if (problem is null) return uri;
-        errors.Add("url", problem);
-        return null;
-    }
-
     public static string? CheckDescription(string? description, ValidationErrors errors)
     {
         var trimmed = string.IsNullOrWhiteSpace(description) ? null : description.Trim();

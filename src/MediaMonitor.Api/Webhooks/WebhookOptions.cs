@@ -11,15 +11,6 @@ public sealed class WebhookOptions
     /// <summary>The default schedule, as Svix's: the delays before the second to the eighth attempt.</summary>
     public const string DefaultRetrySchedule = "00:00:05,00:05:00,00:30:00,02:00:00,05:00:00,10:00:00,10:00:00";
 
-    /// <summary>Subscription URLs may use plain http (development and tests); otherwise https only.</summary>
-    public bool AllowHttp { get; set; }
-
-    /// <summary>
-    /// Targets may resolve to loopback, private, link-local or other non-public addresses (development and tests).
-    /// Cloud metadata endpoints stay refused whatever this says: no webhook has a reason to call them.
-    /// </summary>
-    public bool AllowPrivateNetworks { get; set; }
-
     /// <summary>A 2xx answer must come within this time.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 

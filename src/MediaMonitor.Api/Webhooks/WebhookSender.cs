@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using MediaMonitor.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace MediaMonitor.Webhooks;
@@ -10,7 +11,7 @@ namespace MediaMonitor.Webhooks;
 /// <summary>
 /// Makes one webhook POST and reports what came of it; never throws for the endpoint's sake. Redirects are not
 /// followed (a redirect could lead anywhere, past the address checks), and every connection is checked against
-/// <see cref="WebhookTargets"/> after DNS, at connect time, so a name that resolves somewhere private is refused.
+/// <see cref="OutboundTargets"/> after DNS, at connect time (<see cref="OutboundConnector"/>), so a name that resolves somewhere private is refused.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class WebhookSender : IDisposable
     private readonly HttpClient _client;
     private readonly IOptionsMonitor<WebhookOptions> _options;
 
-    public WebhookSender(IOptionsMonitor<WebhookOptions> options)
+    public WebhookSender(IOptionsMonitor<WebhookOptions> options, OutboundConnector connector)
     {
         _options = options;
         var handler = new SocketsHttpHandler
@@ -30,7 +31,7 @@ public sealed class WebhookSender : IDisposable
             UseProxy = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectTimeout = TimeSpan.FromSeconds(10),
-            ConnectCallback = ConnectCheckedAsync,
+            ConnectCallback = connector.ConnectAsync,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
@@ -61,7 +62,7 @@ public sealed class WebhookSender : IDisposable
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            return new AttemptResult(null, clock.Elapsed, Describe(e), null, null);
+            return new AttemptResult(null, clock.Elapsed, OutboundConnector.Describe(e), null, null);
         }
         using (response)
         {
@@ -74,15 +75,6 @@ public sealed class WebhookSender : IDisposable
     }
 
     public static readonly TimeSpan ExcerptTime = TimeSpan.FromSeconds(2);
-
-    private static string Describe(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-        {
-            if (x is WebhookTargetRefusedException refused) return refused.Message;
-        }
-        return e.InnerException is SocketException s ? $"{e.Message} ({s.SocketErrorCode})" : e.Message;
-    }
 
     /// <summary>The start of the body, for the delivery log: enough to see an error message, never the whole of a
     /// huge answer.</summary>
@@ -121,36 +113,6 @@ public sealed class WebhookSender : IDisposable
         return null;
     }
 
-    private async ValueTask<Stream> ConnectCheckedAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var host = context.DnsEndPoint.Host;
-        var allowPrivate = _options.CurrentValue.AllowPrivateNetworks;
-        var addresses = await WebhookTargets.ResolveAsync(host, ct);
-        var allowed = new List<IPAddress>();
-        string? refusal = null;
-        foreach (var address in addresses)
-        {
-            if (WebhookTargets.Refusal(address, allowPrivate) is { } why) refusal ??= $"{host} resolves to {address}, {why}: refused.";
-            else allowed.Add(address);
-        }
-        // One refused address is enough to refuse the host: a name that answers both a public and a private
-        // address is a rebinding trick more often than a mistake.
-        if (refusal is not null || allowed.Count == 0) throw new WebhookTargetRefusedException(refusal ?? $"{host} does not resolve.");
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed.ToArray(), context.DnsEndPoint.Port, ct);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
     public void Dispose() => _client.Dispose();
 }
 
-public sealed class WebhookTargetRefusedException(string message) : Exception(message);

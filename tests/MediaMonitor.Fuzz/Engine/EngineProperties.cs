@@ -2,6 +2,7 @@ using System.Net;
 using MediaMonitor.Fuzz.Generators;
 using MediaMonitor.Matching;
 using MediaMonitor.Matching.Rules;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Webhooks;
 
 namespace MediaMonitor.Fuzz.Engine;
@@ -159,9 +160,9 @@ public static class EngineProperties
 
     private static void CheckRefused((IPAddress Address, IPAddress Embedded, string Form) v)
     {
-        if (WebhookTargets.Refusal(v.Address, allowPrivateNetworks: false) is null)
+        if (OutboundTargets.Refusal(v.Address, allowPrivateNetworks: false) is null)
             throw new InvalidOperationException($"{v.Address} was allowed with private networks refused, but it carries {v.Embedded}.");
-        if (v.Embedded.GetAddressBytes() is [169, 254, ..] && WebhookTargets.Refusal(v.Address, allowPrivateNetworks: true) is null)
+        if (v.Embedded.GetAddressBytes() is [169, 254, ..] && OutboundTargets.Refusal(v.Address, allowPrivateNetworks: true) is null)
             throw new InvalidOperationException($"{v.Address} was allowed with private networks allowed, but it carries the link-local {v.Embedded}.");
     }
 

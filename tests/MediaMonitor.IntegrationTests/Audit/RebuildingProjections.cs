@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using MediaMonitor.Alerts;
 using MediaMonitor.Audit;
+using MediaMonitor.Feeds;
+using MediaMonitor.IntegrationTests.Feeds;
 using MediaMonitor.Ingestion;
 using MediaMonitor.IntegrationTests.Webhooks;
 using MediaMonitor.Watchlists;
@@ -19,7 +21,7 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
     private static readonly Type[] Projected =
     [
         typeof(Watchlist), typeof(ArticleView), typeof(AlertView), typeof(Subscription), typeof(Delivery),
-        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill),
+        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed),
     ];
 
     private async Task<Dictionary<string, string>> Snapshot()
@@ -67,6 +69,16 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
             backfill = await Json(await PostJson($"/api/watchlists/{drones}/backfill", new { }), HttpStatusCode.Accepted)));
         Assert.Equal("Completed", (await Json(await Get($"/api/backfills/{backfill["id"]}"), HttpStatusCode.OK))["status"]!.GetValue<string>());
+        // A feed that brought articles, then failed, then was paused.
+        await using var site = await FeedServer.StartAsync();
+        site.Serve("/rss", TestFeeds.Rss(TestFeeds.ArabicItems));
+        JsonNode feed = null!;
+        await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            feed = await Json(await PostJson("/api/feeds", new { url = site.Url("/rss"), intervalSeconds = 3600 }), HttpStatusCode.Created)));
+        site.Fail("/rss", 500);
+        await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            await Json(await PostJson($"/api/feeds/{feed["id"]}/poll", new { }), HttpStatusCode.Accepted)));
+        await Json(await PostJson($"/api/feeds/{feed["id"]}/pause", new { }), HttpStatusCode.OK);
         // Polled: the first delivery's retry after the 500, and the release of those parked behind it while the endpoint
         // cools, are scheduled messages, which Wolverine's tracking counts as done once scheduled, not when they run.
         await Eventually(async () =>

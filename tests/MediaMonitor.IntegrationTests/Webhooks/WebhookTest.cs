@@ -50,28 +50,8 @@ public abstract class WebhookTest(AppFixture app) : ApiTest(app)
         return found!;
     }
 
-    /// <summary>
-    /// Changes a webhook setting of the running host until disposed, then sets it to <paramref name="restoreTo"/> (a
-    /// key cannot be removed, and an empty one would bind as zero). The settings are read as they change; the
-    /// integration tests run one at a time.
-    /// </summary>
-    protected IDisposable Setting(string name, string value, string restoreTo)
-    {
-        var configuration = (IConfigurationRoot)App.Host.Services.GetRequiredService<IConfiguration>();
-        var key = $"MediaMonitor:Webhooks:{name}";
-        configuration[key] = value;
-        configuration.Reload();
-        return new Restore(configuration, key, restoreTo);
-    }
-
-    private sealed class Restore(IConfigurationRoot configuration, string key, string value) : IDisposable
-    {
-        public void Dispose()
-        {
-            configuration[key] = value;
-            configuration.Reload();
-        }
-    }
+    /// <summary>Changes a webhook setting of the running host until disposed (see <see cref="ApiTest.Setting"/>).</summary>
+    protected IDisposable Setting(string name, string value, string restoreTo) => Setting("MediaMonitor:Webhooks", name, value, restoreTo);
 
     /// <summary>The delivery queue and slot of a subscription: its deliveries take turns with those of every other
     /// subscription of that lane. Wolverine's own hashing of the group id, as it shards sending and processing.</summary>

@@ -15,15 +15,15 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_subscriptions : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly Microsoft.Extensions.Options.IOptionsMonitor<MediaMonitor.Webhooks.WebhookOptions> _optionsMonitorOfWebhookOptions;
+        private readonly Microsoft.Extensions.Options.IOptionsMonitor<MediaMonitor.Infrastructure.OutboundOptions> _optionsMonitorOfOutboundOptions;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_subscriptions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptionsMonitor<MediaMonitor.Webhooks.WebhookOptions> optionsMonitorOfWebhookOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_subscriptions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptionsMonitor<MediaMonitor.Infrastructure.OutboundOptions> optionsMonitorOfOutboundOptions, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _optionsMonitorOfWebhookOptions = optionsMonitorOfWebhookOptions;
+            _optionsMonitorOfOutboundOptions = optionsMonitorOfOutboundOptions;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
@@ -40,7 +40,7 @@ namespace Internal.Generated.WolverineHandlers
             // Reading the request body via JSON deserialization
             var (command, jsonContinue) = await ReadJsonAsync<MediaMonitor.Webhooks.CreateSubscription>(httpContext);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
-            var checkedSubscription = await MediaMonitor.Webhooks.CreateSubscriptionEndpoint.LoadAsync(command, documentSession, _optionsMonitorOfWebhookOptions, httpContext.RequestAborted).ConfigureAwait(false);
+            var checkedSubscription = await MediaMonitor.Webhooks.CreateSubscriptionEndpoint.LoadAsync(command, documentSession, _optionsMonitorOfOutboundOptions, httpContext.RequestAborted).ConfigureAwait(false);
             var problemDetails1 = MediaMonitor.Webhooks.CreateSubscriptionEndpoint.Validate(checkedSubscription);
             // Evaluate whether the processing should stop if there are any problems
             if (!(ReferenceEquals(problemDetails1, Wolverine.Http.WolverineContinue.NoProblems)))

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MediaMonitor.Webhooks;
+namespace MediaMonitor.Infrastructure;
 
 /// <summary>
-/// Where webhooks may go. A subscriber chooses the URL, so without these checks anyone with the admin scope could
-/// make this service call its own network (a database, the cloud metadata endpoint): server-side request forgery.
-/// The URL is checked when a subscription is made, and every address is checked again when connecting, after DNS, so
-/// a name that later resolves somewhere private is caught too.
+/// Where the service may send requests (webhooks, feeds, article pages). A user chooses those URLs, so without these
+/// checks anyone with the admin scope could make this service call its own network (a database, the cloud metadata
+/// endpoint): server-side request forgery. A URL is checked when it is given, and every address is checked again when
+/// connecting, after DNS (<see cref="OutboundConnector"/>), so a name that later resolves somewhere private is caught too.
 /// </summary>
-public static class WebhookTargets
+public static class OutboundTargets
 {
     public const int MaxUrlLength = 2048;
 
@@ -109,12 +109,12 @@ public static class WebhookTargets
         return null;
     }
 
-    /// <summary>Checks a subscription URL's form (not where it resolves): the URI, or the reason it is refused.</summary>
+    /// <summary>Checks a URL's form (not where it resolves): the URI, or the reason it is refused.</summary>
     public static (Uri? Uri, string? Problem) CheckUrl(string? url, bool allowHttp)
     {
         if (string.IsNullOrWhiteSpace(url)) return (null, "url is required.");
         if (url.Length > MaxUrlLength) return (null, $"url is longer than {MaxUrlLength} characters.");
-        // On Unix "/path" parses as an absolute file URI: not what anyone means by a webhook URL.
+        // On Unix "/path" parses as an absolute file URI: not what anyone means by a web address.
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc) return (null, "url is not an absolute URL.");
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && allowHttp))
             return (null, allowHttp ? "url must use http or https." : "url must use https.");
@@ -156,6 +156,18 @@ public static class WebhookTargets
         {
             if (Refusal(address, allowPrivateNetworks) is { } why) return $"url's host '{uri.Host}' resolves to {address}, {why}.";
         }
+        return null;
+    }
+
+    /// <summary>A URL given by a user for the service to call: its form, then where it resolves (DNS, so not pure); the
+    /// URI, or null with the reason added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
+    public static async Task<Uri?> CheckAsync(string field, string? url, OutboundOptions options, ValidationErrors errors, CancellationToken ct)
+    {
+        if (!TextRules.Check(field, url, errors)) return null;
+        var (uri, problem) = CheckUrl(url, options.AllowHttp);
+        problem ??= uri is null ? null : await CheckResolvedAsync(uri, options.AllowPrivateNetworks, ct);
+        if (problem is null) return uri;
+        errors.Add(field, field == "url" ? problem : problem.Replace("url", field));
         return null;
     }
 }

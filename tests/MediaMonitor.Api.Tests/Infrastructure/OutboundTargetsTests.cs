@@ -1,14 +1,14 @@
 using System.Net;
-using MediaMonitor.Webhooks;
+using MediaMonitor.Infrastructure;
 
-namespace MediaMonitor.Api.Tests.Webhooks;
+namespace MediaMonitor.Api.Tests.Infrastructure;
 
-public sealed class WebhookTargetsTests
+public sealed class OutboundTargetsTests
 {
     private const string MetadataEndpoint = "a cloud metadata or link-local endpoint";
 
     private static string? Refusal(string address, bool allowPrivateNetworks = false) =>
-        WebhookTargets.Refusal(IPAddress.Parse(address), allowPrivateNetworks);
+        OutboundTargets.Refusal(IPAddress.Parse(address), allowPrivateNetworks);
 
     private static void AssertRefusals(string address, string? refused, string? refusedWhenPrivateNetworksAreAllowed)
     {
@@ -216,7 +216,7 @@ public sealed class WebhookTargetsTests
     [Fact]
     public void when_a_url_uses_https_it_is_accepted()
     {
-        var (uri, problem) = WebhookTargets.CheckUrl("https://hooks.example.com/alerts?team=7", allowHttp: false);
+        var (uri, problem) = OutboundTargets.CheckUrl("https://hooks.example.com/alerts?team=7", allowHttp: false);
 
         Assert.Null(problem);
         Assert.Equal("hooks.example.com", uri!.Host);
@@ -225,13 +225,13 @@ public sealed class WebhookTargetsTests
 
     [Fact]
     public void when_a_url_has_blanks_around_it_they_are_trimmed() =>
-        Assert.Equal("https://hooks.example.com/alerts", WebhookTargets.CheckUrl("  https://hooks.example.com/alerts ", false).Uri!.ToString());
+        Assert.Equal("https://hooks.example.com/alerts", OutboundTargets.CheckUrl("  https://hooks.example.com/alerts ", false).Uri!.ToString());
 
     [Fact]
     public void when_a_url_uses_http_it_is_refused_unless_http_is_allowed()
     {
-        var refused = WebhookTargets.CheckUrl("http://hooks.example.com/alerts", allowHttp: false);
-        var allowed = WebhookTargets.CheckUrl("http://hooks.example.com/alerts", allowHttp: true);
+        var refused = OutboundTargets.CheckUrl("http://hooks.example.com/alerts", allowHttp: false);
+        var allowed = OutboundTargets.CheckUrl("http://hooks.example.com/alerts", allowHttp: true);
 
         Assert.Null(refused.Uri);
         Assert.Equal("url must use https.", refused.Problem);
@@ -244,7 +244,7 @@ public sealed class WebhookTargetsTests
     [InlineData(true)]
     public void when_a_url_uses_ftp_it_is_refused(bool allowHttp)
     {
-        var (uri, problem) = WebhookTargets.CheckUrl("ftp://hooks.example.com/alerts", allowHttp);
+        var (uri, problem) = OutboundTargets.CheckUrl("ftp://hooks.example.com/alerts", allowHttp);
 
         Assert.Null(uri);
         Assert.Contains("must use", problem);
@@ -256,7 +256,7 @@ public sealed class WebhookTargetsTests
     [InlineData("//hooks.example.com/alerts")]
     public void when_a_url_is_relative_it_is_refused(string url)
     {
-        var (uri, problem) = WebhookTargets.CheckUrl(url, allowHttp: true);
+        var (uri, problem) = OutboundTargets.CheckUrl(url, allowHttp: true);
 
         Assert.Null(uri);
         Assert.Equal("url is not an absolute URL.", problem);
@@ -265,7 +265,7 @@ public sealed class WebhookTargetsTests
     [Fact]
     public void when_a_url_carries_user_info_it_is_refused()
     {
-        var (uri, problem) = WebhookTargets.CheckUrl("https://ops:hunter2@hooks.example.com/alerts", allowHttp: false);
+        var (uri, problem) = OutboundTargets.CheckUrl("https://ops:hunter2@hooks.example.com/alerts", allowHttp: false);
 
         Assert.Null(uri);
         Assert.Contains("user name or password", problem);
@@ -274,7 +274,7 @@ public sealed class WebhookTargetsTests
     [Fact]
     public void when_a_url_has_a_fragment_it_is_refused()
     {
-        var (uri, problem) = WebhookTargets.CheckUrl("https://hooks.example.com/alerts#latest", allowHttp: false);
+        var (uri, problem) = OutboundTargets.CheckUrl("https://hooks.example.com/alerts#latest", allowHttp: false);
 
         Assert.Null(uri);
         Assert.Equal("url must not have a fragment.", problem);
@@ -284,10 +284,10 @@ public sealed class WebhookTargetsTests
     public void when_a_url_is_longer_than_2048_characters_it_is_refused_and_at_2048_it_is_accepted()
     {
         const string start = "https://hooks.example.com/";
-        var longest = start + new string('a', WebhookTargets.MaxUrlLength - start.Length);
+        var longest = start + new string('a', OutboundTargets.MaxUrlLength - start.Length);
 
-        Assert.Null(WebhookTargets.CheckUrl(longest, allowHttp: false).Problem);
-        var (uri, problem) = WebhookTargets.CheckUrl(longest + "a", allowHttp: false);
+        Assert.Null(OutboundTargets.CheckUrl(longest, allowHttp: false).Problem);
+        var (uri, problem) = OutboundTargets.CheckUrl(longest + "a", allowHttp: false);
         Assert.Null(uri);
         Assert.Equal("url is longer than 2048 characters.", problem);
     }
@@ -298,7 +298,7 @@ public sealed class WebhookTargetsTests
     [InlineData("   ")]
     public void when_a_url_is_blank_it_is_refused(string? url)
     {
-        var (uri, problem) = WebhookTargets.CheckUrl(url, allowHttp: true);
+        var (uri, problem) = OutboundTargets.CheckUrl(url, allowHttp: true);
 
         Assert.Null(uri);
         Assert.Equal("url is required.", problem);
@@ -310,8 +310,8 @@ public sealed class WebhookTargetsTests
         var uri = new Uri("https://10.0.0.1/x");
 
         Assert.Equal("url's host '10.0.0.1' resolves to 10.0.0.1, a private address.",
-            await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: false, CancellationToken.None));
-        Assert.Null(await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: true, CancellationToken.None));
+            await OutboundTargets.CheckResolvedAsync(uri, allowPrivateNetworks: false, CancellationToken.None));
+        Assert.Null(await OutboundTargets.CheckResolvedAsync(uri, allowPrivateNetworks: true, CancellationToken.None));
     }
 
     [Theory]
@@ -319,7 +319,7 @@ public sealed class WebhookTargetsTests
     [InlineData(true)]
     public async Task when_a_url_names_the_metadata_endpoint_it_is_refused_always(bool allowPrivateNetworks)
     {
-        var problem = await WebhookTargets.CheckResolvedAsync(new Uri("https://169.254.169.254/"), allowPrivateNetworks, CancellationToken.None);
+        var problem = await OutboundTargets.CheckResolvedAsync(new Uri("https://169.254.169.254/"), allowPrivateNetworks, CancellationToken.None);
 
         Assert.Contains("a cloud metadata or link-local endpoint", problem);
     }
@@ -329,30 +329,30 @@ public sealed class WebhookTargetsTests
     {
         var uri = new Uri("https://[::1]:8443/hooks");
 
-        Assert.Contains("a loopback address", await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: false, CancellationToken.None));
-        Assert.Null(await WebhookTargets.CheckResolvedAsync(uri, allowPrivateNetworks: true, CancellationToken.None));
+        Assert.Contains("a loopback address", await OutboundTargets.CheckResolvedAsync(uri, allowPrivateNetworks: false, CancellationToken.None));
+        Assert.Null(await OutboundTargets.CheckResolvedAsync(uri, allowPrivateNetworks: true, CancellationToken.None));
     }
 
     [Fact]
     public async Task when_a_url_names_a_public_address_it_is_allowed() =>
-        Assert.Null(await WebhookTargets.CheckResolvedAsync(new Uri("https://8.8.8.8/hooks"), allowPrivateNetworks: false, CancellationToken.None));
+        Assert.Null(await OutboundTargets.CheckResolvedAsync(new Uri("https://8.8.8.8/hooks"), allowPrivateNetworks: false, CancellationToken.None));
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task when_a_url_names_an_ipv4_translated_metadata_literal_it_is_refused_always(bool allowPrivateNetworks) =>
         Assert.EndsWith(", a cloud metadata or link-local endpoint.",
-            await WebhookTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:a9fe:a9fe]/"), allowPrivateNetworks, CancellationToken.None));
+            await OutboundTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:a9fe:a9fe]/"), allowPrivateNetworks, CancellationToken.None));
 
     [Fact]
     public async Task when_a_url_names_an_ipv4_translated_loopback_literal_it_is_refused() =>
         Assert.EndsWith(", a loopback address.",
-            await WebhookTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:7f00:1]/"), allowPrivateNetworks: false, CancellationToken.None));
+            await OutboundTargets.CheckResolvedAsync(new Uri("https://[::ffff:0:7f00:1]/"), allowPrivateNetworks: false, CancellationToken.None));
 
     [Fact]
     public void when_a_url_host_cannot_be_converted_to_ascii_it_is_refused_as_not_a_host_name()
     {
-        var (uri, problem) = WebhookTargets.CheckUrl("https://a\u200Db.invalid/hook", allowHttp: false);
+        var (uri, problem) = OutboundTargets.CheckUrl("https://a\u200Db.invalid/hook", allowHttp: false);
 
         Assert.Null(uri);
         Assert.Equal("url's host is not a valid host name.", problem);

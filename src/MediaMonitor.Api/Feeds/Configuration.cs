@@ -1,0 +1,42 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Options;
+using Wolverine;
+
+namespace MediaMonitor.Feeds;
+
+public static class Configuration
+{
+    public const string PollQueue = "feeds";
+
+    public static IServiceCollection AddFeeds(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FeedOptions>, FeedOptionsValidation>();
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<RobotsCache>();
+        services.AddSingleton<FeedItems>();
+        return services;
+    }
+
+    public static void AddFeeds(this StoreOptions marten)
+    {
+        // Inline: a poll's and a command's decisions see the state the last one committed.
+        marten.Projections.Snapshot<Feed>(SnapshotLifecycle.Inline);
+        marten.Schema.For<Feed>().Index(x => x.Url).Index(x => x.State);
+        marten.Schema.For<FeedCheck>();
+    }
+
+    public static void UseFeedMessaging(this WolverineOptions opts)
+    {
+        // Durable (the service's local queues are): a poll due or under way when a node stops is done by another.
+        opts.LocalQueue(PollQueue).MaximumParallelMessages(Environment.ProcessorCount * 2);
+        opts.PublishMessage<PollFeed>().ToLocalQueue(PollQueue);
+    }
+}
+
+public sealed class FeedOptionsValidation : IValidateOptions<FeedOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FeedOptions options) =>
+        options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+}
