@@ -31,9 +31,11 @@ public static class FeedPolling
         var articles = BenchData.Articles();
         var watchlists = JsonNode.Parse(File.ReadAllText(Path.Combine(BenchData.WatchlistFolder, "watchlists-core.json")))!["watchlists"]!.AsArray();
         var feeds = new ConcurrentDictionary<string, (byte[] Body, string ETag)>();
+        var next = 0;
         for (var f = 0; f < BusyFeeds + QuietFeeds; f++)
         {
-            var items = f < BusyFeeds ? articles.Skip(f * ItemsPerFeed).Take(ItemsPerFeed) : articles.Skip(BusyFeeds * ItemsPerFeed + f - BusyFeeds).Take(1);
+            var items = new List<Item>();
+            for (var i = 0; i < (f < BusyFeeds ? ItemsPerFeed : 1); i++, next++) items.Add(ItemOf(articles, next));
             feeds[$"/feeds/{f}"] = (Encoding.UTF8.GetBytes(Rss(f, items)), $"\"feed-{f}\"");
         }
         var requests = 0;
@@ -109,13 +111,24 @@ public static class FeedPolling
     private static async Task<int> CountAsync(HttpClient client, string url, Func<JsonNode, int> field) =>
         (await client.GetFromJsonAsync<JsonArray>(url))!.Sum(f => field(f!));
 
-    private static string Rss(int feed, IEnumerable<Matching.CorpusFormat.CorpusArticle> items)
+    private sealed record Item(string Id, string Title, string Body);
+
+    /// <summary>The <paramref name="n"/>th item: corpus articles in turn, each round with a line of its own so that
+    /// no item is a duplicate of another (the corpus has fewer articles than the benchmark needs).</summary>
+    private static Item ItemOf(Matching.CorpusFormat.CorpusArticle[] articles, int n)
+    {
+        var a = articles[n % articles.Length];
+        var round = n / articles.Length;
+        return new Item($"{a.Id}-{round}", a.Title ?? "", round == 0 ? a.Body : $"{a.Body}\n\nRepublished, round {round}.");
+    }
+
+    private static string Rss(int feed, IEnumerable<Item> items)
     {
         var xml = new StringBuilder($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Feed {feed}</title>");
-        foreach (var a in items)
+        foreach (var item in items)
         {
-            xml.Append($"<item><title>{SecurityElement.Escape(a.Title ?? "")}</title><link>https://corpus.example/{a.Id}</link>" +
-                       $"<guid>{a.Id}</guid><description>{SecurityElement.Escape(a.Body)}</description></item>");
+            xml.Append($"<item><title>{SecurityElement.Escape(item.Title)}</title><link>https://corpus.example/{item.Id}</link>" +
+                       $"<guid>{item.Id}</guid><description>{SecurityElement.Escape(item.Body)}</description></item>");
         }
         return xml.Append("</channel></rss>").ToString();
     }

@@ -1,4 +1,5 @@
 using MediaMonitor.Infrastructure;
+using MediaMonitor.Observability;
 using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
@@ -29,14 +30,21 @@ public static class PollFeedHandler
 
     public static async Task<(Events, OutgoingMessages, IMartenOp)> Handle(
         PollFeed command, [WriteAggregate] Feed feed, IDocumentSession session, FeedFetcher fetcher, FeedItems items,
-        IOptionsMonitor<FeedOptions> settings, IMessageContext context, TimeProvider clock, CancellationToken ct)
+        IOptionsMonitor<FeedOptions> settings, IMessageContext context, DomainMetrics metrics, TimeProvider clock, CancellationToken ct)
+    {
+        if (feed.State != FeedState.Active || command.Generation != feed.Generation) return ([], [], MartenOps.Nothing());
+        var check = await session.LoadAsync<FeedCheck>(feed.Id, ct) ?? new FeedCheck { Id = feed.Id };
+        var outcome = await PollAsync(command, feed, check, fetcher, items, settings.CurrentValue, context, clock, ct);
+        metrics.FeedPolled(check.Outcome);
+        return outcome;
+    }
+
+    private static async Task<(Events, OutgoingMessages, IMartenOp)> PollAsync(
+        PollFeed command, Feed feed, FeedCheck check, FeedFetcher fetcher, FeedItems items, FeedOptions options,
+        IMessageContext context, TimeProvider clock, CancellationToken ct)
     {
         var events = new Events();
         var messages = new OutgoingMessages();
-        if (feed.State != FeedState.Active || command.Generation != feed.Generation) return (events, messages, MartenOps.Nothing());
-        var check = await session.LoadAsync<FeedCheck>(feed.Id, ct) ?? new FeedCheck { Id = feed.Id };
-
-        var options = settings.CurrentValue;
         var fetched = await fetcher.GetAsync(new Uri(feed.Url), FeedItems.FeedAccept, check.ETag, check.LastModified, ct);
         var now = clock.GetUtcNow();
         if (fetched.Moved && fetched.Url.AbsoluteUri != feed.Url) events.Add(new FeedMoved(feed.Id, feed.Url, fetched.Url.AbsoluteUri, now));

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using MediaMonitor.Feeds;
 using MediaMonitor.Webhooks;
 
 namespace MediaMonitor.Observability;
@@ -33,6 +34,9 @@ public sealed class DomainMetrics
         "From the time an alert was raised to the start of its webhook's first attempt.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
 
+    private static readonly Counter<long> _feedPolls =
+        Meter.CreateCounter<long>("mediamonitor.feed.polls", "{poll}", "Feed polls, by outcome.");
+
     private static volatile IReadOnlyList<Measurement<long>> _lags = [];
 
     // The meter holds its instruments: the gauge needs no field of its own.
@@ -53,6 +57,18 @@ public sealed class DomainMetrics
 
     public void DeliveryAttempted(AttemptOutcome outcome) =>
         _deliveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant()));
+
+    /// <summary>A feed was polled (counted as the poll decides; a poll whose transaction then fails is tried again, and
+    /// counted again).</summary>
+    public void FeedPolled(FeedOutcome outcome) =>
+        _feedPolls.Add(1, new KeyValuePair<string, object?>("outcome", outcome switch
+        {
+            FeedOutcome.NewItems => "new_items",
+            FeedOutcome.NothingNew => "nothing_new",
+            FeedOutcome.NotModified => "not_modified",
+            FeedOutcome.Failed => "failed",
+            _ => "paused",
+        }));
 
     /// <summary>A first attempt of an alert's own delivery (not a replay's or a redelivery's) has started.</summary>
     public void FirstAttemptStarted(TimeSpan sinceAlertRaised) => _alertToAttempt.Record(Math.Max(0, sinceAlertRaised.TotalSeconds));

@@ -103,6 +103,36 @@ public sealed class FailingFeeds(AppFixture app) : FeedTest(app)
         Assert.Single(Site.RequestsFor("/old"));
     }
 
+    [Fact]
+    public async Task the_complete_items_of_a_feed_cut_short_are_taken_and_the_break_is_reported()
+    {
+        var whole = TestFeeds.Rss(TestFeeds.ArabicItems);
+        var cut = whole[..(whole.LastIndexOf("</item>", StringComparison.Ordinal) - 20)];
+        Site.Serve("/rss", cut);
+        var id = (await AddFeed("/rss"))["id"]!.GetValue<Guid>();
+
+        Assert.Equal("https://news.example/ar-1", Assert.Single(await Articles()).Url);
+        var polled = (await Json(await Get($"/api/feeds/{id}/history"), HttpStatusCode.OK)).AsArray()[^1]!;
+        Assert.Equal("feed_polled", polled["type"]!.GetValue<string>());
+        Assert.NotEmpty(polled["data"]!["problems"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_feed_failing_longer_than_the_pause_setting_is_paused_with_the_reason()
+    {
+        using var _ = Setting("MediaMonitor:Feeds", "PauseAfter", "00:00:00.001", restoreTo: "7.00:00:00");
+        Site.Fail("/rss", 502);
+        var id = (await AddFeed("/rss"))["id"]!.GetValue<Guid>();
+        Assert.Equal("Active", (await Feed(id))["state"]!.GetValue<string>());
+
+        await PollNow(id);
+
+        var feed = await Feed(id);
+        Assert.Equal("Paused", feed["state"]!.GetValue<string>());
+        Assert.Contains("The server answered 502.", feed["pausedReason"]!.GetValue<string>());
+        Assert.Null(feed["nextPollAt"]);
+    }
+
     private static TimeSpan Wait(System.Text.Json.Nodes.JsonNode feed) =>
         feed["nextPollAt"]!.GetValue<DateTimeOffset>() - feed["lastPoll"]!["at"]!.GetValue<DateTimeOffset>();
 }

@@ -37,13 +37,16 @@ public sealed class PollingFeeds(AppFixture app) : FeedTest(app)
     }
 
     [Fact]
-    public async Task a_second_poll_answered_304_appends_nothing()
+    public async Task a_second_poll_answered_304_appends_nothing_and_is_counted_as_not_modified()
     {
         Site.Serve("/rss", TestFeeds.Rss(TestFeeds.ArabicItems));
         var id = (await AddFeed("/rss"))["id"]!.GetValue<Guid>();
         var before = await AllEvents();
+        var notModified = await NotModifiedPolls();
 
         await PollNow(id);
+
+        Assert.Equal(notModified + 1, await NotModifiedPolls());
 
         var second = Site.Requests[^1];
         Assert.NotNull(second.IfNoneMatch);
@@ -98,5 +101,12 @@ public sealed class PollingFeeds(AppFixture app) : FeedTest(app)
         await AddFeed("/cp1256");
 
         Assert.Equal("سقوط صواريخ قرب مطار بغداد", Assert.Single(await Articles()).Title);
+    }
+
+    private async Task<double> NotModifiedPolls()
+    {
+        var page = await (await Client(key: null).GetAsync("/metrics")).Content.ReadAsStringAsync();
+        var line = page.Split('\n').FirstOrDefault(l => l.StartsWith("mediamonitor_feed_polls_total{", StringComparison.Ordinal) && l.Contains("outcome=\"not_modified\""));
+        return line is null ? 0 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
