@@ -15,7 +15,8 @@ namespace MediaMonitor.Feeds;
 /// <param name="Lang">ar or en; left out, each item's or the feed's own language, else detected from the text.</param>
 /// <param name="IntervalSeconds">How often it is polled; 300 when left out, at least 60.</param>
 /// <param name="FullText">Fetch each new item's page and take its main text instead of the item's summary.</param>
-public sealed record AddFeed(string? Url, string? Name, string? Lang, string? Source, int? IntervalSeconds, bool? FullText);
+/// <param name="Category">Where it sits in your reading list, e.g. "Iraq/Security" (kept in OPML exports).</param>
+public sealed record AddFeed(string? Url, string? Name, string? Lang, string? Source, int? IntervalSeconds, bool? FullText, string? Category = null);
 
 /// <summary>The command as checked: the event to append, or what is wrong, or the feed that polls that URL already.</summary>
 public sealed record CheckedFeed(FeedAdded? Added, ValidationErrors Errors, Feed? Existing);
@@ -29,6 +30,7 @@ public static class AddFeedEndpoint
         var errors = new ValidationErrors();
         var url = await OutboundTargets.CheckAsync("url", command.Url, outbound.CurrentValue, errors, ct);
         var name = FeedInput.CheckName("name", command.Name, errors);
+        var category = FeedInput.CheckName("category", command.Category, errors);
         var source = FeedInput.CheckSource(command.Source, errors);
         var lang = FeedInput.CheckLang(command.Lang, errors);
         var interval = FeedInput.CheckInterval(command.IntervalSeconds, feeds.CurrentValue, errors);
@@ -36,7 +38,7 @@ public static class AddFeedEndpoint
         if (await FeedInput.ExistingAsync(session, url, ct) is { } existing) return new CheckedFeed(null, errors, existing);
         var now = clock.GetUtcNow();
         return new CheckedFeed(new FeedAdded(Guid.CreateVersion7(now), url.AbsoluteUri, name ?? url.IdnHost, source, lang, interval,
-            command.FullText ?? false, now), errors, null);
+            command.FullText ?? false, now, category), errors, null);
     }
 
     public static ProblemDetails Validate(CheckedFeed feed) => feed switch

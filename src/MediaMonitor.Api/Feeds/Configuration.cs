@@ -24,7 +24,9 @@ public static class Configuration
         // Inline: a poll's and a command's decisions see the state the last one committed.
         marten.Projections.Snapshot<Feed>(SnapshotLifecycle.Inline);
         marten.Schema.For<Feed>().Index(x => x.Url).Index(x => x.State);
-        marten.Schema.For<FeedCheck>();
+        // A poll of an older chain that committed after a newer one would set the next poll back: it fails instead, and
+        // its retry finds itself stale.
+        marten.Schema.For<FeedCheck>().UseOptimisticConcurrency(true);
     }
 
     public static void UseFeedMessaging(this WolverineOptions opts)

@@ -14,7 +14,7 @@ public static class ExportOpmlEndpoint
     public static async Task<IResult> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var feeds = await session.Query<Feed>().Where(x => x.State != FeedState.Deleted).OrderBy(x => x.CreatedAt).ThenBy(x => x.Id).ToListAsync(ct);
-        var opml = Opml.Write("MediaMonitor feeds", feeds.Select(f => new OpmlOutline(f.Url, f.Name, f.Lang, null)), clock.GetUtcNow());
+        var opml = Opml.Write("MediaMonitor feeds", feeds.Select(f => new OpmlOutline(f.Url, f.Name, f.Lang, f.Category)), clock.GetUtcNow());
         return Results.Text(opml, "text/x-opml; charset=utf-8");
     }
 }

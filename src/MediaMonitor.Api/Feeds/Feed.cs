@@ -6,8 +6,10 @@ namespace MediaMonitor.Feeds;
 /// <param name="Source">What its articles give as their source, unless an item names its own; null: the name.</param>
 /// <param name="Lang">The language of its articles (ar or en); null: the feed's own, else each article's detected.</param>
 /// <param name="FullText">Each new item's page is fetched and its main text taken, rather than the item's summary.</param>
+/// <param name="Category">Where the feed sits in the user's reading list ("Iraq/Security"), as OPML keeps it.</param>
 public sealed record FeedAdded(
-    Guid FeedId, string Url, string Name, string? Source, string? Lang, int IntervalSeconds, bool FullText, DateTimeOffset At);
+    Guid FeedId, string Url, string Name, string? Source, string? Lang, int IntervalSeconds, bool FullText, DateTimeOffset At,
+    string? Category = null);
 
 /// <summary>A poll that found items not seen before (or the first good poll after failures): what became of them.</summary>
 /// <param name="NewItemKeys">The keys (<see cref="FeedEntry.Key"/>) of the items this poll saw for the first time.</param>
@@ -38,15 +40,16 @@ public enum FeedState { Active, Paused, Deleted }
 /// </summary>
 public sealed partial class Feed : IRevisioned
 {
-    /// <summary>How many item keys are remembered: several times what a feed lists, so an item that stays listed
-    /// for days is recognised without asking the database.</summary>
-    public const int RememberedItems = 1_000;
+    /// <summary>How many item keys are remembered: three times what a poll takes, so every item a feed still lists is
+    /// recognised without asking the database, however long the feed.</summary>
+    public const int RememberedItems = 3 * FeedParser.MaxEntries;
 
     public Guid Id { get; set; }
     public string Url { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Source { get; set; }
     public string? Lang { get; set; }
+    public string? Category { get; set; }
     public int IntervalSeconds { get; set; }
     public bool FullText { get; set; }
     public FeedState State { get; set; }
@@ -61,7 +64,8 @@ public sealed partial class Feed : IRevisioned
     public int ConsecutiveFailures { get; set; }
     public DateTimeOffset? FailingSince { get; set; }
     public string? LastFailure { get; set; }
-    /// <summary>The newest <see cref="RememberedItems"/> item keys, oldest first.</summary>
+    /// <summary>The newest <see cref="RememberedItems"/> item keys, oldest first (a poll's new keys in the feed's order
+    /// reversed: feeds list their newest first).</summary>
     public List<string> SeenItems { get; set; } = [];
     public int Version { get; set; }
 
@@ -89,7 +93,7 @@ public sealed partial class Feed : IRevisioned
 
     public static Feed Create(FeedAdded e) => new()
     {
-        Id = e.FeedId, Url = e.Url, Name = e.Name, Source = e.Source, Lang = e.Lang, IntervalSeconds = e.IntervalSeconds, FullText = e.FullText,
+        Id = e.FeedId, Url = e.Url, Name = e.Name, Source = e.Source, Lang = e.Lang, Category = e.Category, IntervalSeconds = e.IntervalSeconds, FullText = e.FullText,
         State = FeedState.Active, Generation = 1, CreatedAt = e.At, UpdatedAt = e.At,
     };
 
@@ -102,7 +106,7 @@ public sealed partial class Feed : IRevisioned
         ConsecutiveFailures = 0;
         FailingSince = null;
         LastFailure = null;
-        SeenItems.AddRange(e.NewItemKeys);
+        SeenItems.AddRange(e.NewItemKeys.Reverse());
         if (SeenItems.Count > RememberedItems) SeenItems.RemoveRange(0, SeenItems.Count - RememberedItems);
     }
 

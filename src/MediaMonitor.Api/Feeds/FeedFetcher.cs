@@ -53,38 +53,43 @@ public sealed class FeedFetcher : IDisposable
     }
 
     /// <param name="accept">What is wanted: feeds, pages or robots.txt.</param>
-    public async Task<Fetched> GetAsync(Uri url, string accept, string? etag, string? lastModified, CancellationToken ct)
+    /// <param name="allowed">Asked of every URL before it is requested, the first and each redirect's (robots.txt, for
+    /// article pages); null: all are.</param>
+    public async Task<Fetched> GetAsync(
+        Uri url, string accept, string? etag, string? lastModified, Func<Uri, CancellationToken, Task<bool>>? allowed, CancellationToken ct)
     {
         var options = _options.CurrentValue;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
         var moved = true;
         var current = url;
         try
         {
             for (var hop = 0; ; hop++)
             {
+                // The scheme of every hop, the first included, is the outbound policy's; the addresses are the connector's.
+                var (checkedUrl, refused) = OutboundTargets.CheckUrl(current.AbsoluteUri, _connector.Current.AllowHttp);
+                if (checkedUrl is null) return Failure(current, null, hop == 0 ? $"{current} is refused: {refused}" : $"Redirected to {current}, which is refused: {refused}");
+                if (allowed is not null && !await allowed(current, ct)) return Failure(current, null, $"{current} is not allowed by its site's robots.txt.");
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 request.Headers.Accept.ParseAdd(accept);
                 // Validators belong to the URL they came from: after a redirect they are not sent.
                 if (hop == 0 && etag is not null) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
                 if (hop == 0 && lastModified is not null) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
-                using var turn = await HostTurnAsync(current, timeout.Token);
+                using var turn = await HostTurnAsync(current, ct);
+                // The time of each request starts once it has its turn: waiting behind the site's other feeds is no failure of this one.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(options.Timeout);
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 var status = (int)response.StatusCode;
                 if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
                 {
                     if (hop == MaxRedirects) return Failure(current, status, $"More than {MaxRedirects} redirects.");
-                    var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-                    var (checkedNext, refused) = OutboundTargets.CheckUrl(next.AbsoluteUri, _connector.Current.AllowHttp);
-                    if (checkedNext is null) return Failure(current, status, $"Redirected to {next}, which is refused: {refused}");
                     moved &= status is 301 or 308;
-                    current = checkedNext;
+                    current = location.IsAbsoluteUri ? location : new Uri(current, location);
                     continue;
                 }
                 var body = status is >= 200 and < 300 ? await ReadLimitedAsync(response, options.MaxBytes, timeout.Token) : null;
                 if (status is >= 200 and < 300 && body is null)
-                    return Failure(current, status, $"The answer is larger than {options.MaxBytes / 1024 / 1024.0:0.#} MiB.") with { Moved = moved && hop > 0 };
+                    return Failure(current, status, $"The answer is larger than {options.MaxBytes / 1024 / 1024.0:0.#} MiB.");
                 return new Fetched(current, status, body, response.Content.Headers.ContentType?.ToString(),
                     response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), RetryAfter(response),
                     moved && hop > 0, null);
@@ -94,7 +99,9 @@ public sealed class FeedFetcher : IDisposable
         {
             return Failure(current, null, $"No complete answer within {options.Timeout.TotalSeconds:0.###} s.");
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OutboundTargetRefusedException)
+        // Anything else the answer does (a refused address, a reset, a body that does not decompress) fails this request,
+        // not the caller.
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return Failure(current, null, OutboundConnector.Describe(e));
         }
@@ -102,9 +109,20 @@ public sealed class FeedFetcher : IDisposable
 
     private static Fetched Failure(Uri url, int? status, string error) => new(url, status, null, null, null, null, null, false, error);
 
+    /// <summary>How many sites' turns are kept before the idle ones are let go (item links can name any site).</summary>
+    public const int KeptHosts = 10_000;
+
     /// <summary>This node's turn at the host, held until the answer is read: one request at a time per site.</summary>
     private async Task<IDisposable> HostTurnAsync(Uri url, CancellationToken ct)
     {
+        if (_hosts.Count > KeptHosts)
+        {
+            // A turn nobody holds or waits for; one taken meanwhile is only a turn more for a moment.
+            foreach (var (host, idle) in _hosts)
+            {
+                if (idle.CurrentCount == 1) _hosts.TryRemove(host, out _);
+            }
+        }
         var turn = _hosts.GetOrAdd(url.IdnHost, _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(ct);
         return new Turn(turn);

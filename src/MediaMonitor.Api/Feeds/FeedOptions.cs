@@ -23,6 +23,9 @@ public sealed class FeedOptions
     /// <summary>A feed that has failed for this long, with no success, is paused with the reason.</summary>
     public TimeSpan PauseAfter { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long a poll of a full-text feed fetches article pages; the items after that keep their own text.</summary>
+    public TimeSpan FullTextBudget { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long a site's robots.txt is trusted before it is read again.</summary>
     public TimeSpan RobotsCacheTime { get; set; } = TimeSpan.FromHours(1);
 
@@ -33,6 +36,7 @@ public sealed class FeedOptions
         if (MaxBytes is < 1024 or > 100 * 1024 * 1024) yield return $"{Section}:MaxBytes must be between 1 KiB and 100 MiB.";
         if (MaxBackoff <= TimeSpan.Zero) yield return $"{Section}:MaxBackoff must be positive.";
         if (PauseAfter <= TimeSpan.Zero) yield return $"{Section}:PauseAfter must be positive.";
+        if (FullTextBudget < TimeSpan.Zero || FullTextBudget > TimeSpan.FromMinutes(5)) yield return $"{Section}:FullTextBudget must be between zero and 5 minutes.";
         if (RobotsCacheTime <= TimeSpan.Zero) yield return $"{Section}:RobotsCacheTime must be positive.";
     }
 }

@@ -67,6 +67,7 @@ public static class ImportOpmlEndpoint
             var errors = new ValidationErrors();
             var url = await OutboundTargets.CheckAsync("url", outline.Url, outbound.CurrentValue, errors, ct);
             var name = FeedInput.CheckName("title", outline.Title, errors);
+            var category = FeedInput.CheckName("category", outline.Category, errors);
             var lang = FeedInput.CheckLang(outline.Lang, errors);
             var interval = FeedInput.CheckInterval(null, feeds.CurrentValue, errors);
             if (errors.Any || url is null)
@@ -80,7 +81,7 @@ public static class ImportOpmlEndpoint
                 continue;
             }
             // Ids in the list's order: feeds added together are listed (and exported) in the order they were read.
-            var feed = new FeedAdded(SequentialGuid.Next(now), url.AbsoluteUri, name ?? url.IdnHost, null, lang, interval, false, now);
+            var feed = new FeedAdded(SequentialGuid.Next(now), url.AbsoluteUri, name ?? url.IdnHost, null, lang, interval, false, now, category);
             session.Events.StartStream<Feed>(feed.FeedId, feed);
             messages.Add(new PollFeed(feed.FeedId, 1));
             added[url.AbsoluteUri] = feed.FeedId;

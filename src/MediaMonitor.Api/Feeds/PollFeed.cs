@@ -23,10 +23,19 @@ public sealed record PollFeed(Guid FeedId, int Generation);
 public static class PollFeedHandler
 {
     public const int MaxProblems = 20;
+    public const int MaxProblemLength = 300;
 
-    public static void Configure(HandlerChain chain) =>
+    /// <summary>Longer than a poll can take: its feed request, its full-text pages (<see cref="FeedOptions.FullTextBudget"/>)
+    /// and its articles' transactions. Wolverine cancels a handler after 60 s unless told.</summary>
+    public const int TimeoutSeconds = 600;
+
+    public static void Configure(HandlerChain chain)
+    {
+        chain.ExecutionTimeoutInSeconds = TimeoutSeconds;
+        // What the feed does wrong is recorded on the feed (see PollAsync); what is left to retry is the database.
         chain.RetryUntilDone([TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)],
             TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
+    }
 
     public static async Task<(Events, OutgoingMessages, IMartenOp)> Handle(
         PollFeed command, [WriteAggregate] Feed feed, IDocumentSession session, FeedFetcher fetcher, FeedItems items,
@@ -45,49 +54,53 @@ public static class PollFeedHandler
     {
         var events = new Events();
         var messages = new OutgoingMessages();
-        var fetched = await fetcher.GetAsync(new Uri(feed.Url), FeedItems.FeedAccept, check.ETag, check.LastModified, ct);
+        var fetched = await fetcher.GetAsync(new Uri(feed.Url), FeedItems.FeedAccept, check.ETag, check.LastModified, null, ct);
         var now = clock.GetUtcNow();
-        if (fetched.Moved && fetched.Url.AbsoluteUri != feed.Url) events.Add(new FeedMoved(feed.Id, feed.Url, fetched.Url.AbsoluteUri, now));
         check.CheckedAt = now;
         check.Status = fetched.Status;
 
-        string? failure = fetched.Error;
-        if (failure is null && fetched.Status == 410)
+        if (fetched.Error is null && fetched.Status == 410)
         {
             events.Add(new FeedPaused(feed.Id, "The feed is gone (410 Gone).", now));
             return Paused(events, messages, check);
         }
-        if (failure is null && !fetched.NotModified && !fetched.Ok) failure = $"The server answered {fetched.Status}.";
+        if (fetched.Error is { } error) return Failed(feed, error, fetched, events, messages, check, options, now, command);
+        if (!fetched.NotModified && !fetched.Ok) return Failed(feed, $"The server answered {fetched.Status}.", fetched, events, messages, check, options, now, command);
 
-        if (failure is null && fetched.NotModified)
+        FeedDocument? document = null;
+        if (!fetched.NotModified)
         {
-            check.Outcome = FeedOutcome.NotModified;
-            if (feed.ConsecutiveFailures > 0) events.Add(new FeedPolled(feed.Id, now, 0, [], 0, 0, 0, 0, []));
-        }
-        else if (failure is null)
-        {
-            FeedDocument document;
             try
             {
                 document = FeedParser.Parse(fetched.Body!, fetched.ContentType);
             }
-            catch (FeedFormatException e)
+            // Whatever a document does to the parsers is the feed's failure, recorded with the rest: were it thrown, the
+            // poll would be retried for ever on the same document, with no backoff and no pause.
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                return Failed(feed, e.Message, fetched, events, messages, check, options, now, command);
+                var reason = e is FeedFormatException ? e.Message : $"The feed could not be read: {e.Message}";
+                return Failed(feed, reason, fetched, events, messages, check, options, now, command);
             }
-            var taken = await items.TakeAsync(feed, document, context, ct);
+        }
+        // A move is recorded once the new address has answered with a feed: a redirect to an error page moves nothing.
+        if (fetched.Moved && fetched.Url.AbsoluteUri != feed.Url) events.Add(new FeedMoved(feed.Id, feed.Url, fetched.Url.AbsoluteUri, now));
+
+        if (document is null)
+        {
+            check.Outcome = FeedOutcome.NotModified;
+            if (feed.ConsecutiveFailures > 0) events.Add(new FeedPolled(feed.Id, now, 0, [], 0, 0, 0, 0, []));
+        }
+        else
+        {
+            var taken = await items.TakeAsync(feed, document, context, now + options.FullTextBudget, ct);
             check.ETag = fetched.ETag;
             check.LastModified = fetched.LastModified;
             check.Outcome = taken.NewItemKeys.Count > 0 ? FeedOutcome.NewItems : FeedOutcome.NothingNew;
             if (taken.NewItemKeys.Count > 0 || feed.ConsecutiveFailures > 0)
             {
                 events.Add(new FeedPolled(feed.Id, now, document.Entries.Count, taken.NewItemKeys, taken.Created, taken.Duplicates,
-                    taken.Rejected, document.Skipped, document.Problems.Concat(taken.Problems).Take(MaxProblems).ToList()));
+                    taken.Rejected, document.Skipped, document.Problems.Concat(taken.Problems).Take(MaxProblems).Select(Shorten).ToList()));
             }
-        }
-        else
-        {
-            return Failed(feed, failure, fetched, events, messages, check, options, now, command);
         }
 
         check.NextPollAt = FeedSchedule.AfterSuccess(feed, now);
@@ -101,10 +114,10 @@ public static class PollFeedHandler
     {
         var failures = feed.ConsecutiveFailures + 1;
         var retryAt = FeedSchedule.AfterFailure(feed, failures, fetched.RetryAfter, options, now);
-        events.Add(new FeedFailed(feed.Id, now, reason, fetched.Status, retryAt));
+        events.Add(new FeedFailed(feed.Id, now, Shorten(reason), fetched.Status, retryAt));
         if (FeedSchedule.FailedTooLong(feed.FailingSince ?? now, options, now))
         {
-            events.Add(new FeedPaused(feed.Id, $"Failing since {feed.FailingSince ?? now:u}: {reason}", now));
+            events.Add(new FeedPaused(feed.Id, Shorten($"Failing since {feed.FailingSince ?? now:u}: {reason}"), now));
             return Paused(events, messages, check);
         }
         check.Outcome = FeedOutcome.Failed;
@@ -112,6 +125,9 @@ public static class PollFeedHandler
         messages.Schedule(command, retryAt);
         return (events, messages, MartenOps.Store(check));
     }
+
+    /// <summary>A problem as kept in the feed's history: its start, when an item's link or title made it long.</summary>
+    public static string Shorten(string problem) => problem.Length <= MaxProblemLength ? problem : problem[..MaxProblemLength] + "…";
 
     private static (Events, OutgoingMessages, IMartenOp) Paused(Events events, OutgoingMessages messages, FeedCheck check)
     {

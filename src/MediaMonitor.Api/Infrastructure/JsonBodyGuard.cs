@@ -26,7 +26,7 @@ public static class JsonBodyGuard
         var request = context.Request;
         // Batches read their own body, in two formats and with a larger limit; reading lists are XML.
         if (!request.Path.StartsWithSegments("/api") || request.Path.Value!.EndsWith("/batch", StringComparison.Ordinal)
-            || request.Path.Equals(Feeds.ImportOpmlEndpoint.Route, StringComparison.Ordinal))
+            || (request.Path.StartsWithSegments(Feeds.ImportOpmlEndpoint.Route, StringComparison.OrdinalIgnoreCase, out var rest) && (!rest.HasValue || rest.Value == "/")))
         {
             await next(context);
             return;

@@ -98,7 +98,7 @@ public sealed class BrokenFeedTests
 
         var feed = Parse(document.ToString());
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < Limits.Hang, $"took {clock.Elapsed}");
         Assert.Equal(FeedParser.MaxEntries, feed.Entries.Count);
         Assert.Equal("Report 999.", feed.Entries[^1].Text);
         Assert.Equal(99_000, feed.Skipped);

@@ -15,15 +15,27 @@ public sealed class FeedTests
     public void the_feed_remembers_only_its_newest_item_keys()
     {
         var feed = Added();
+        // A feed lists its newest item first: old-0 is the newest of the first poll, old-2999 its oldest.
         feed.Apply(Polled(Enumerable.Range(0, Feed.RememberedItems).Select(i => $"old-{i}").ToArray()));
         feed.Apply(Polled("new-1", "new-2"));
 
         Assert.Equal(Feed.RememberedItems, feed.SeenItems.Count);
-        Assert.False(feed.Seen("old-0"));
-        Assert.False(feed.Seen("old-1"));
-        Assert.True(feed.Seen("old-2"));
+        Assert.False(feed.Seen($"old-{Feed.RememberedItems - 1}"));
+        Assert.False(feed.Seen($"old-{Feed.RememberedItems - 2}"));
+        Assert.True(feed.Seen($"old-{Feed.RememberedItems - 3}"));
+        Assert.True(feed.Seen("old-0"));
         Assert.True(feed.Seen("new-2"));
         Assert.Equal(Feed.RememberedItems + 2, feed.ItemsSeen);
+    }
+
+    [Fact]
+    public void a_feed_that_lists_as_many_items_as_a_poll_takes_keeps_them_all_in_memory()
+    {
+        var feed = Added();
+        var listed = Enumerable.Range(0, FeedParser.MaxEntries).Select(i => $"item-{i}").ToArray();
+        feed.Apply(Polled(listed));
+        feed.Apply(Polled("fresh"));
+        Assert.All(listed, key => Assert.True(feed.Seen(key), key));
     }
 
     [Fact]

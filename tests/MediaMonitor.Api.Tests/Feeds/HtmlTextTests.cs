@@ -66,7 +66,7 @@ public sealed class HtmlTextTests
         var text = HtmlText.ToText(html);
 
         Assert.Equal("deep", text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < Limits.Hang, $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class HtmlTextTests
         Assert.True(text.Length <= 1_000, $"{text.Length} characters");
         Assert.True(text.Length >= 990, $"{text.Length} characters");
         Assert.StartsWith("& & &", text);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < Limits.Hang, $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -56,8 +56,8 @@ public sealed class FeedServer : IAsyncDisposable
     public void Serve(string path, string body, string contentType = "application/rss+xml; charset=utf-8") =>
         Serve(path, Encoding.UTF8.GetBytes(body), contentType);
 
-    public void Serve(string path, byte[] body, string contentType) =>
-        _documents[path] = new Document(body, contentType, $"\"v{Interlocked.Increment(ref _versions)}\"", 200, new Dictionary<string, string>());
+    public void Serve(string path, byte[] body, string contentType, IReadOnlyDictionary<string, string>? headers = null) =>
+        _documents[path] = new Document(body, contentType, $"\"v{Interlocked.Increment(ref _versions)}\"", 200, headers ?? new Dictionary<string, string>());
 
     /// <summary>Answers <paramref name="status"/> at <paramref name="path"/>, with these headers and no body.</summary>
     public void Fail(string path, int status, IReadOnlyDictionary<string, string>? headers = null) =>

@@ -35,4 +35,25 @@ public sealed class FullTextFeeds(AppFixture app) : FeedTest(app)
         Assert.Empty(Site.RequestsFor("/private/2"));
         Assert.Single(Site.RequestsFor("/robots.txt"));
     }
+
+    [Fact]
+    public async Task a_page_that_redirects_to_another_site_is_read_only_if_that_sites_robots_txt_allows_it()
+    {
+        await using var other = await FeedServer.StartAsync();
+        other.Serve("/robots.txt", "User-agent: MediaMonitor-Feeds\nDisallow: /\n", "text/plain");
+        other.Serve("/story", $"<html><body><article><p>{Story}</p><p>{Story}</p></article></body></html>", "text/html");
+        Site.Fail("/go", 302, new Dictionary<string, string> { ["Location"] = other.Url("/story") });
+        Site.Serve("/rss", $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Wire</title><language>en</language>
+            <item><title>Elsewhere</title><link>{Site.Url("/go")}</link><description>The item's own words.</description></item>
+            </channel></rss>
+            """);
+
+        await AddFeed("/rss", fullText: true);
+
+        Assert.Equal("The item's own words.", Assert.Single(await Articles()).Body);
+        Assert.Single(other.RequestsFor("/robots.txt"));
+        Assert.Empty(other.RequestsFor("/story"));
+    }
 }

@@ -27,10 +27,12 @@ public sealed class ReadingLists(AppFixture app) : FeedTest(app)
         Assert.Equal(answer[0]!["feedId"]!.GetValue<Guid>(), answer[2]!["feedId"]!.GetValue<Guid>());
         Assert.Equal(3, (await Articles()).Count);
         var feeds = (await Json(await Get("/api/feeds"), HttpStatusCode.OK)).AsArray();
-        Assert.Equal(("Iraq news", "ar"), (feeds[0]!["name"]!.GetValue<string>(), feeds[0]!["lang"]!.GetValue<string>()));
+        Assert.Equal(("Iraq news", "ar", "Iraq"), (feeds[0]!["name"]!.GetValue<string>(), feeds[0]!["lang"]!.GetValue<string>(), feeds[0]!["category"]!.GetValue<string>()));
 
         var exported = XDocument.Parse(await (await Get("/api/feeds/opml")).Content.ReadAsStringAsync());
-        Assert.Equal([Site.Url("/a"), Site.Url("/b")], exported.Descendants("outline").Select(o => (string?)o.Attribute("xmlUrl")).OfType<string>());
+        Assert.Equal([Site.Url("/a"), Site.Url("/b")], exported.Descendants("outline").Select(o => (string?)o.Attribute("xmlUrl")).OfType<string>().Order());
+        var iraq = exported.Descendants("outline").Single(o => (string?)o.Attribute("xmlUrl") == Site.Url("/a"));
+        Assert.Equal("Iraq", (string?)iraq.Parent!.Attribute("text"));
     }
 
     [Fact]
