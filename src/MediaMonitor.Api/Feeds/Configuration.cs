@@ -23,7 +23,12 @@ public static class Configuration
     {
         // Inline: a poll's and a command's decisions see the state the last one committed.
         marten.Projections.Snapshot<Feed>(SnapshotLifecycle.Inline);
-        marten.Schema.For<Feed>().Index(x => x.Url).Index(x => x.State);
+        // One feed per URL among those not deleted, even when two adds race: the loser's commit fails, answered 409.
+        marten.Schema.For<Feed>().Index(x => x.Url, index =>
+        {
+            index.IsUnique = true;
+            index.Predicate = $"(data ->> 'state') <> '{nameof(FeedState.Deleted)}'";
+        }).Index(x => x.State);
         // A poll of an older chain that committed after a newer one would set the next poll back: it fails instead, and
         // its retry finds itself stale.
         marten.Schema.For<FeedCheck>().UseOptimisticConcurrency(true);

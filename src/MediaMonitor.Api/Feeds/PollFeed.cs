@@ -43,13 +43,13 @@ public static class PollFeedHandler
     {
         if (feed.State != FeedState.Active || command.Generation != feed.Generation) return ([], [], MartenOps.Nothing());
         var check = await session.LoadAsync<FeedCheck>(feed.Id, ct) ?? new FeedCheck { Id = feed.Id };
-        var outcome = await PollAsync(command, feed, check, fetcher, items, settings.CurrentValue, context, clock, ct);
+        var outcome = await PollAsync(command, feed, check, session, fetcher, items, settings.CurrentValue, context, clock, ct);
         metrics.FeedPolled(check.Outcome);
         return outcome;
     }
 
     private static async Task<(Events, OutgoingMessages, IMartenOp)> PollAsync(
-        PollFeed command, Feed feed, FeedCheck check, FeedFetcher fetcher, FeedItems items, FeedOptions options,
+        PollFeed command, Feed feed, FeedCheck check, IQuerySession session, FeedFetcher fetcher, FeedItems items, FeedOptions options,
         IMessageContext context, TimeProvider clock, CancellationToken ct)
     {
         var events = new Events();
@@ -82,8 +82,10 @@ public static class PollFeedHandler
                 return Failed(feed, reason, fetched, events, messages, check, options, now, command);
             }
         }
-        // A move is recorded once the new address has answered with a feed: a redirect to an error page moves nothing.
-        if (fetched.Moved && fetched.Url.AbsoluteUri != feed.Url) events.Add(new FeedMoved(feed.Id, feed.Url, fetched.Url.AbsoluteUri, now));
+        // A move is recorded once the new address has answered with a feed (a redirect to an error page moves nothing),
+        // and not onto another feed's address: that feed polls it already, and this one keeps following the redirect.
+        if (fetched.Moved && fetched.Url.AbsoluteUri != feed.Url && await FeedInput.ExistingAsync(session, fetched.Url, ct) is null)
+            events.Add(new FeedMoved(feed.Id, feed.Url, fetched.Url.AbsoluteUri, now));
 
         if (document is null)
         {

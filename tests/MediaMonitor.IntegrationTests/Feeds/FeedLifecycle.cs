@@ -58,6 +58,18 @@ public sealed class FeedLifecycle(AppFixture app) : FeedTest(app)
         Assert.Equal(2, (await Articles()).Count);
     }
 
+    [Fact]
+    public async Task two_adds_of_one_url_at_once_make_one_feed()
+    {
+        Site.Serve("/rss", TestFeeds.Rss(TestFeeds.ArabicItems));
+        var answers = Array.Empty<HttpResponseMessage>();
+        await Tracked(async () => answers = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => PostJson("/api/feeds", new { url = Site.Url("/rss"), intervalSeconds = Interval }))));
+
+        Assert.Equal(HttpStatusCode.Created, Assert.Single(answers, a => a.StatusCode != HttpStatusCode.Conflict).StatusCode);
+        Assert.Single((await Json(await Get("/api/feeds"), HttpStatusCode.OK)).AsArray());
+    }
+
     [Theory]
     [InlineData("ftp://news.example/rss", null, "url")]
     [InlineData("not a url", null, "url")]
