@@ -60,8 +60,11 @@ internal static class FeedXml
                         if (IsItem(reader)) complete = Checkpoint(writer, text, open);
                         break;
                     case XmlNodeType.Text:
-                    case XmlNodeType.Whitespace:
-                    case XmlNodeType.SignificantWhitespace:
+                        writer.WriteString(reader.Value);
+                        break;
+                    // Whitespace outside the root (the newline after </rss> that nearly every feed ends with) has no
+                    // place in the copy: the writer refuses text after the root element.
+                    case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when open.Count > 0:
                         writer.WriteString(reader.Value);
                         break;
                     case XmlNodeType.CDATA:

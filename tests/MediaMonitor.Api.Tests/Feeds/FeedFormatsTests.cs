@@ -64,6 +64,18 @@ public sealed class FeedFormatsTests
         Assert.Equal(TimeSpan.Zero, first.PublishedAt!.Value.Offset);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n\r\n")]
+    [InlineData("\n<!-- generated in 12 ms -->\n")]
+    public void when_a_feed_ends_with_a_newline_or_a_comment_after_its_root_it_is_read_whole(string tail)
+    {
+        var feed = Parse(ArabicRss + tail);
+
+        Assert.Empty(feed.Problems);
+        Assert.Equal("انسحاب القوات الأمريكية من العراق", feed.Entries[0].Title);
+    }
+
     [Fact]
     public void when_an_rss_item_has_a_relative_link_it_is_resolved_against_the_feed_link()
     {

@@ -36,7 +36,8 @@ public static class TestFeeds
                 <content:encoded><![CDATA[{item.Html}]]></content:encoded></item>
                 """);
         }
-        return xml.Append("</channel></rss>").ToString();
+        // As served: a newline after the root.
+        return xml.Append("</channel></rss>\n").ToString();
     }
 
     public const string Atom = """
