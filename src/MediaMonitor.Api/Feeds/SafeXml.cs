@@ -24,6 +24,7 @@ internal static class SafeXml
 
     public static XmlReader Open(byte[] content, string? contentType)
     {
+        content = HtmlEntityReferences.ToNumeric(content);
         if (!HasBom(content) && !DeclaresEncoding(content) && CharsetOf(contentType) is { } charset)
         {
             return XmlReader.Create(new StringReader(charset.GetString(content)), Settings);
