@@ -91,7 +91,7 @@ public sealed class FeedFetcher : IDisposable
                 if (status is >= 200 and < 300 && body is null)
                     return Failure(current, status, $"The answer is larger than {options.MaxBytes / 1024 / 1024.0:0.#} MiB.");
                 return new Fetched(current, status, body, response.Content.Headers.ContentType?.ToString(),
-                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), RetryAfter(response),
+                    response.Headers.ETag?.ToString(), response.Content.Headers.LastModified?.ToString("R"), OutboundConnector.RetryAfter(response, _clock.GetUtcNow()),
                     moved && hop > 0, null);
             }
         }
@@ -147,14 +147,6 @@ public sealed class FeedFetcher : IDisposable
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - _clock.GetUtcNow();
-        return null;
     }
 
     public void Dispose() => _client.Dispose();

@@ -42,6 +42,15 @@ public sealed class OutboundConnector(IOptionsMonitor<OutboundOptions> options)
         }
     }
 
+    /// <summary>How long an answer asks to be left alone (<c>Retry-After</c>, seconds or a date), if it says.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - now;
+        return null;
+    }
+
     /// <summary>Why a request failed, in a sentence for the user: the refusal itself when the target was refused.</summary>
     public static string Describe(Exception e)
     {

@@ -70,7 +70,7 @@ public sealed class WebhookSender : IDisposable
             // and never a reason to call a 2xx a failure (that would send it again).
             var latency = clock.Elapsed;
             var excerpt = await ExcerptAsync(response, ct);
-            return new AttemptResult((int)response.StatusCode, latency, null, excerpt, RetryAfter(response, now));
+            return new AttemptResult((int)response.StatusCode, latency, null, excerpt, OutboundConnector.RetryAfter(response, now));
         }
     }
 
@@ -103,14 +103,6 @@ public sealed class WebhookSender : IDisposable
         // A cut in the middle of a character leaves a lone surrogate half at most; jsonb refuses those.
         if (text.Length > 0 && char.IsHighSurrogate(text[^1])) text = text[..^1];
         return text;
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - now;
-        return null;
     }
 
     public void Dispose() => _client.Dispose();
