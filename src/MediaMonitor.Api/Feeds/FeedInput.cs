@@ -36,13 +36,11 @@ public static class FeedInput
         return trimmed;
     }
 
+    /// <summary>ar or en; readers export regional codes (ar-IQ, en_US), and the language is what matching needs.</summary>
     public static string? CheckLang(string? lang, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(lang)) return null;
-        var code = lang.Trim().ToLowerInvariant();
-        // Readers export regional codes (ar-IQ, en-US); the language is what matching needs.
-        if (code.Length > 2 && code[2] is '-' or '_') code = code[..2];
-        if (ArticleIntake.Languages.Contains(code)) return code;
+        if (FeedLanguage.Of(lang) is { } code) return code;
         errors.Add("lang", $"'{lang}' is not a supported language; use one of: {string.Join(", ", ArticleIntake.Languages)}.");
         return null;
     }

@@ -60,20 +60,13 @@ public sealed class FeedItems(ArticleIngestor ingestor, FeedFetcher fetcher, Rob
 
     /// <summary>The page's text in the charset its answer names, else the one its first 1,024 bytes declare
     /// (<c>&lt;meta charset&gt;</c>, as browsers prescan), else UTF-8 (HTML5's default).</summary>
-    public static string Decode(byte[] body, string? contentType)
+    internal static string Decode(byte[] body, string? contentType)
     {
-        var charset = contentType is not null && System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.CharSet : null;
-        charset ??= MetaCharset.Match(Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, 1024))) is { Success: true } meta ? meta.Groups[1].Value : null;
-        Encoding encoding;
-        try
-        {
-            encoding = charset is null ? Encoding.UTF8 : Encoding.GetEncoding(charset.Trim('"', '\''));
-        }
-        catch (ArgumentException)
-        {
-            encoding = Encoding.UTF8;
-        }
-        return encoding.GetString(body);
+        var encoding = SafeXml.CharsetOf(contentType)
+                       ?? (MetaCharset.Match(Encoding.ASCII.GetString(body, 0, Math.Min(body.Length, 1024))) is { Success: true } meta
+                           ? SafeXml.EncodingNamed(meta.Groups[1].Value)
+                           : null);
+        return (encoding ?? Encoding.UTF8).GetString(body);
     }
 
     private static readonly Regex MetaCharset = new(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -1,3 +1,5 @@
+using MediaMonitor.Ingestion;
+
 namespace MediaMonitor.Feeds;
 
 /// <summary>A feed's language tag (ar-IQ, en_US, AR) reduced to the languages articles are matched in.</summary>
@@ -7,6 +9,6 @@ internal static class FeedLanguage
     {
         if (string.IsNullOrWhiteSpace(tag)) return null;
         var primary = tag.Trim().Split('-', '_')[0].ToLowerInvariant();
-        return primary is "ar" or "en" ? primary : null;
+        return ArticleIntake.Languages.Contains(primary) ? primary : null;
     }
 }

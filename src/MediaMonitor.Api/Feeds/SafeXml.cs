@@ -40,25 +40,29 @@ internal static class SafeXml
         return (at > 0 ? message[..at] : message).TrimEnd('.', ' ');
     }
 
+    /// <summary>The encoding a Content-Type's charset names, or null (none, or one this runtime does not know).</summary>
     public static Encoding? CharsetOf(string? contentType)
     {
         if (contentType is null) return null;
         foreach (var part in contentType.Split(';').Skip(1))
         {
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (pair.Length == 2 && pair[0].Equals("charset", StringComparison.OrdinalIgnoreCase))
-            {
-                try
-                {
-                    return Encoding.GetEncoding(pair[1].Trim('"', '\''));
-                }
-                catch (ArgumentException)
-                {
-                    return null;
-                }
-            }
+            if (pair.Length == 2 && pair[0].Equals("charset", StringComparison.OrdinalIgnoreCase)) return EncodingNamed(pair[1]);
         }
         return null;
+    }
+
+    /// <summary>The encoding of that name (code pages such as windows-1256 included), or null.</summary>
+    public static Encoding? EncodingNamed(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name.Trim('"', '\''));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static bool HasBom(byte[] b) =>
