@@ -9,11 +9,15 @@ public sealed record AlertHit(string Term, ArticleField Field, int Start, int Le
 /// source, the hits with their snippets) as they were when it was raised, so the feed never joins.
 /// <paramref name="Backfill"/>: raised by a backfill of past articles, not on intake. The hits are those of the match
 /// (see <see cref="Ingestion.ArticleMatched"/>), and <paramref name="HitsOmitted"/> counts those it left out.
+/// <paramref name="StoryId"/>: the story the article joined (null for alerts raised before stories were kept);
+/// <paramref name="RepeatInStory"/>: an earlier article of that story already raised an alert for this watchlist, so
+/// subscribers that want one notification per story pass this one by.
 /// </summary>
 public sealed record AlertRaised(
     Guid AlertId, Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
     string? ArticleTitle, string Lang, string? Source, string? Url, DateTimeOffset? PublishedAt,
-    IReadOnlyList<AlertHit> Hits, DateTimeOffset RaisedAt, bool Backfill = false, int HitsOmitted = 0);
+    IReadOnlyList<AlertHit> Hits, DateTimeOffset RaisedAt, bool Backfill = false, int HitsOmitted = 0,
+    Guid? StoryId = null, bool RepeatInStory = false);
 
 /// <summary>Someone (the API key's name) has seen the alert and is on it.</summary>
 public sealed record AlertAcknowledged(Guid AlertId, string? Note, string Actor, DateTimeOffset At);

@@ -13,10 +13,12 @@ public sealed record MatchHit(string Term, ArticleField Field, int Start, int Le
 
 /// <summary>The matcher's decision for one watchlist, at the version that decided it; <paramref name="Backfill"/> when a
 /// backfill of past articles made it, not intake. <paramref name="Hits"/> are the first of each term in text order (at
-/// most 20 a term, 100 in all); <paramref name="HitsOmitted"/> counts the others found.</summary>
+/// most 20 a term, 100 in all); <paramref name="HitsOmitted"/> counts the others found. <paramref name="PublishedAt"/> is
+/// the article's, carried so that what counts matches by the article's time (spikes) needs no other stream; null in
+/// matches recorded before it was carried, and for articles without one.</summary>
 public sealed record ArticleMatched(
     Guid ArticleId, Guid WatchlistId, int WatchlistVersion, string WatchlistName,
-    IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt, bool Backfill = false, int HitsOmitted = 0);
+    IReadOnlyList<MatchHit> Hits, DateTimeOffset MatchedAt, bool Backfill = false, int HitsOmitted = 0, DateTimeOffset? PublishedAt = null);
 
 /// <summary>
 /// The article was taken down (a takedown or privacy request). Its text is masked in the events that held it (this

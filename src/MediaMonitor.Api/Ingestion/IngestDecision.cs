@@ -29,7 +29,7 @@ public sealed record IngestDecision(ArticleIngested Ingested, IReadOnlyList<Arti
         {
             var watchlist = watchlists.ByKey[match.WatchlistId];
             var hits = match.Hits.Select(h => new MatchHit(h.Term, h.Field, h.Start, h.Length, h.Text)).ToList();
-            matches.Add(new ArticleMatched(article.ArticleId, watchlist.Id, match.Version, watchlist.Name, hits, now, backfill, match.HitsOmitted));
+            matches.Add(new ArticleMatched(article.ArticleId, watchlist.Id, match.Version, watchlist.Name, hits, now, backfill, match.HitsOmitted, article.PublishedAt));
             alerts.Add(new AlertRaised(newId(now), article.ArticleId, watchlist.Id, match.Version, watchlist.Name,
                 article.Title, article.Lang, article.Source, article.Url, article.PublishedAt,
                 match.Hits.Select(h => new AlertHit(h.Term, h.Field, h.Start, h.Length, h.Text,
