@@ -1,3 +1,4 @@
+using MediaMonitor.Audit;
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -90,6 +91,7 @@ public sealed class AppFixture : IAsyncLifetime
             try
             {
                 await Host.ResetAllMartenDataAsync();
+                await ClearProjectionTablesAsync();
                 return;
             }
             catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && DateTime.UtcNow < giveUpAt)
@@ -97,6 +99,14 @@ public sealed class AppFixture : IAsyncLifetime
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
             }
         }
+    }
+
+    /// <summary>Marten's reset empties documents and events, not the tables projections keep of their own.</summary>
+    private async Task ClearProjectionTablesAsync()
+    {
+        await using var session = Store.LightweightSession();
+        foreach (var table in ProjectionTables.All(Store)) session.QueueSqlCommand($"delete from {table}");
+        await session.SaveChangesAsync();
     }
 
     public async Task DisposeAsync()

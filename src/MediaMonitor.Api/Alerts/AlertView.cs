@@ -21,6 +21,10 @@ public sealed class AlertView
     public int HitsOmitted { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
     public bool Backfill { get; set; }
+    /// <summary>The story of its article (see <see cref="AlertRaised.StoryId"/>).</summary>
+    public Guid? StoryId { get; set; }
+    /// <summary>An earlier article of the story had already raised an alert for this watchlist.</summary>
+    public bool RepeatInStory { get; set; }
     public AlertState State { get; set; }
     /// <summary>When the alert entered its current state; null while it is still Open.</summary>
     public DateTimeOffset? StateChangedAt { get; set; }

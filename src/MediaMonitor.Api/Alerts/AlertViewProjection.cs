@@ -9,6 +9,7 @@ public sealed partial class AlertViewProjection : SingleStreamProjection<AlertVi
         Id = e.AlertId, ArticleId = e.ArticleId, WatchlistId = e.WatchlistId, WatchlistVersion = e.WatchlistVersion,
         WatchlistName = e.WatchlistName, ArticleTitle = e.ArticleTitle, Lang = e.Lang, Source = e.Source,
         Url = e.Url, PublishedAt = e.PublishedAt, Hits = e.Hits, HitsOmitted = e.HitsOmitted, RaisedAt = e.RaisedAt, Backfill = e.Backfill, State = AlertState.Open,
+        StoryId = e.StoryId, RepeatInStory = e.RepeatInStory,
     };
 
     // Times, actors and notes come from the events, never from the clock: a rebuild yields the same documents.

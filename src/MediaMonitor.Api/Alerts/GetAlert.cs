@@ -13,7 +13,7 @@ public sealed record AlertArticle(Guid Id, string? Title, string Lang, string? S
 public sealed record AlertResponse(
     Guid Id, AlertState State, DateTimeOffset? StateChangedAt, string? Note, IReadOnlyList<AlertStateChange> History,
     DateTimeOffset RaisedAt, Guid WatchlistId, string WatchlistName, int WatchlistVersion, IReadOnlyList<AlertHit> Hits,
-    AlertArticle? Article, int HitsOmitted);
+    AlertArticle? Article, int HitsOmitted, Guid? StoryId, bool RepeatInStory);
 
 public static class GetAlertEndpoint
 {
@@ -27,6 +27,6 @@ public static class GetAlertEndpoint
         return Results.Ok(new AlertResponse(alert.Id, alert.State, alert.StateChangedAt, alert.Note, alert.History, alert.RaisedAt,
             alert.WatchlistId, alert.WatchlistName, alert.WatchlistVersion, alert.Hits,
             article is null ? null : new AlertArticle(article.Id, article.Title, article.Lang, article.Source, article.Url, article.PublishedAt, article.IngestedAt),
-            alert.HitsOmitted));
+            alert.HitsOmitted, alert.StoryId, alert.RepeatInStory));
     }
 }

@@ -67,11 +67,13 @@ public sealed class InlineProjectionReplay(IDocumentStore store, TimeProvider cl
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
         // Row by row rather than TRUNCATE, which would lock readers out until the commit.
-        foreach (var type in source.PublishedTypes())
+        var tables = source.PublishedTypes().Select(type => store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName)
+            .Concat(ProjectionTables.Of(source));
+        foreach (var table in tables)
         {
             await using var delete = connection.CreateCommand();
             delete.Transaction = transaction;
-            delete.CommandText = $"delete from {store.Options.FindOrResolveDocumentType(type).TableName.QualifiedName}";
+            delete.CommandText = $"delete from {table}";
             await delete.ExecuteNonQueryAsync(ct);
         }
 

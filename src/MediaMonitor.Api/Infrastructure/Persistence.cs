@@ -8,6 +8,7 @@ using MediaMonitor.Audit;
 using MediaMonitor.Feeds;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
+using MediaMonitor.Stories;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
@@ -73,6 +74,7 @@ public static class Persistence
 
                 opts.AddWatchlists();
                 opts.AddIngestion();
+                opts.AddStories();
                 opts.AddAlerts();
                 opts.AddWebhooks();
                 opts.AddFeeds();

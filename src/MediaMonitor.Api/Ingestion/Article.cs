@@ -3,10 +3,24 @@ using MediaMonitor.Matching;
 namespace MediaMonitor.Ingestion;
 
 /// <summary>An article taken in. <see cref="UrlHash"/> and <see cref="ContentHash"/> are its duplicate keys as
-/// decided at intake, recorded so that a rebuild does not depend on how today's code would compute them.</summary>
+/// decided at intake, recorded so that a rebuild does not depend on how today's code would compute them; so is
+/// <see cref="Story"/>, the story intake put it in (null for articles taken in before stories were kept).</summary>
 public sealed record ArticleIngested(
     Guid ArticleId, string? Title, string Body, string Lang, string? Source, string? Url,
-    DateTimeOffset? PublishedAt, string ContentHash, DateTimeOffset IngestedAt, string? UrlHash);
+    DateTimeOffset? PublishedAt, string ContentHash, DateTimeOffset IngestedAt, string? UrlHash, ArticleStory? Story = null);
+
+/// <summary>
+/// The story an article joined on intake: the near-duplicates and syndicated copies of one report (see
+/// <see cref="Stories.StoryGrouping"/>). <paramref name="StartedStory"/>: no earlier article of the window was close
+/// enough, so it starts one; else <paramref name="NearestArticleId"/> is the closest copy and <paramref name="Similarity"/>
+/// the estimated Jaccard similarity of their shingles. <paramref name="At"/> is the article's time (see
+/// <see cref="ArticleTime"/>). <paramref name="Signature"/> (base64 of the MinHash values; null for a body too short to
+/// judge, which nothing can join) and <paramref name="Shingles"/> are kept so that the story index rebuilds from the log
+/// without the text, which a takedown masks. <paramref name="MatchedWatchlistIds"/>: the watchlists it matched on intake.
+/// </summary>
+public sealed record ArticleStory(
+    Guid StoryId, bool StartedStory, Guid? NearestArticleId, double? Similarity, DateTimeOffset At, string? Signature, int Shingles,
+    IReadOnlyList<Guid> MatchedWatchlistIds);
 
 /// <summary>Where one watched term was found: field and character offsets into the original text.</summary>
 public sealed record MatchHit(string Term, ArticleField Field, int Start, int Length, string Text);

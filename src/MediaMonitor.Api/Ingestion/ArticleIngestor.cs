@@ -1,6 +1,8 @@
 using MediaMonitor.Alerts;
 using MediaMonitor.Matchers;
+using MediaMonitor.Matching.Stories;
 using MediaMonitor.Observability;
+using MediaMonitor.Stories;
 using MediaMonitor.Webhooks;
 using Marten;
 using Wolverine;
@@ -11,7 +13,7 @@ namespace MediaMonitor.Ingestion;
 
 public abstract record IngestOutcome
 {
-    public sealed record Created(Guid ArticleId, IReadOnlyList<RaisedAlert> Alerts) : IngestOutcome;
+    public sealed record Created(Guid ArticleId, Guid StoryId, IReadOnlyList<RaisedAlert> Alerts) : IngestOutcome;
     public sealed record Duplicate(Guid ArticleId) : IngestOutcome;
 }
 
@@ -121,9 +123,14 @@ public sealed class ArticleIngestor(
             fresh.Add((i, chunk[i], id));
         }
 
-        var decisions = fresh.AsParallel().AsOrdered()
-            .Select(f => IngestDecision.Decide(f.Candidate, compiled, f.Id, now, Guid.CreateVersion7))
+        var decided = fresh.AsParallel().AsOrdered()
+            .Select(f => (Decision: IngestDecision.Decide(f.Candidate, compiled, f.Id, now, Guid.CreateVersion7),
+                Signature: StorySignature.Of(f.Candidate.Body, f.Candidate.Lang)))
             .ToList();
+        var decisions = decided.Select(d => d.Decision).ToList();
+        var stories = await StoryGrouping.PlaceAsync(session, decided.Select(d => new StoryArrival(d.Decision.Ingested.ArticleId,
+            d.Decision.Ingested.Lang, ArticleTime.Of(d.Decision.Ingested.PublishedAt, now), d.Signature,
+            d.Decision.Matches.Select(m => m.WatchlistId).ToList())).ToList(), Guid.CreateVersion7, ct);
 
         var taken = chunk.Count;
         var writes = 0;
@@ -131,9 +138,14 @@ public sealed class ArticleIngestor(
         for (var i = 0; i < fresh.Count; i++)
         {
             var decision = decisions[i];
-            if (dispatch && decision.Alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
-            var articleWrites = decision.Alerts.Count
-                                + (subscriptions is null ? 0 : decision.Alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
+            var story = stories[i];
+            var alerts = decision.Alerts.Select(a => a with
+            {
+                StoryId = story.Story.StoryId, RepeatInStory = story.MatchedBefore.Contains(a.WatchlistId),
+            }).ToList();
+            if (dispatch && alerts.Count > 0) subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
+            var articleWrites = alerts.Count
+                                + (subscriptions is null ? 0 : alerts.Sum(a => DispatchAlertHandler.Recipients(subscriptions, a).Count()));
             var articleWork = BatchPace.Length(fresh[i].Candidate) + (long)BatchPace.CharactersPerWrite * articleWrites;
             if (i > 0 ? writes + articleWrites > MaxAlertWritesPerTransaction || !allowance.Fits(work, articleWork, first: false)
                       : !allowance.Fits(0, articleWork, first: true))
@@ -143,9 +155,9 @@ public sealed class ArticleIngestor(
             }
             writes += articleWrites;
             work += articleWork;
-            session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested, .. decision.Matches]);
+            session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested with { Story = story.Story }, .. decision.Matches]);
             var sender = requesters[fresh[i].Index];
-            foreach (var alert in decision.Alerts)
+            foreach (var alert in alerts)
             {
                 if (!dispatch)
                 {
@@ -156,8 +168,8 @@ public sealed class ArticleIngestor(
                 foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions!, alert, now)) await outbox.PublishAsync(deliver);
             }
             senders.Stamp(session, sender);
-            outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId,
-                decision.Alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());
+            outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId, story.Story.StoryId,
+                alerts.Select(a => new RaisedAlert(a.AlertId, a.WatchlistId, a.WatchlistName, a.WatchlistVersion)).ToList());
         }
 
         await session.SaveChangesAsync(ct);

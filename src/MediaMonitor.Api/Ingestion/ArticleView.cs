@@ -17,6 +17,8 @@ public sealed class ArticleView
     public DateTimeOffset IngestedAt { get; set; }
     public string ContentHash { get; set; } = "";
     public List<ArticleMatchView> Matches { get; set; } = [];
+    /// <summary>The story it joined on intake; null for articles taken in before stories were kept.</summary>
+    public Guid? StoryId { get; set; }
     public DateTimeOffset? RemovedAt { get; set; }
     public string? RemovalReason { get; set; }
 }
@@ -29,7 +31,7 @@ public sealed partial class ArticleViewProjection : SingleStreamProjection<Artic
     {
         Id = e.ArticleId, Title = e.Title, Body = e.Body, Lang = e.Lang, Source = e.Source, Url = e.Url,
         UrlHash = e.UrlHash, PublishedAt = e.PublishedAt, IngestedAt = e.IngestedAt,
-        ContentHash = e.ContentHash,
+        ContentHash = e.ContentHash, StoryId = e.Story?.StoryId,
     };
 
     public static void Apply(ArticleMatched e, ArticleView view) =>

@@ -11,7 +11,8 @@ namespace MediaMonitor.Ingestion;
 public sealed record IngestArticle(
     string? Title, string? Body, string? Lang, string? Source, string? Url, DateTimeOffset? PublishedAt);
 
-public sealed record IngestResponse(Guid Id, string Status, IReadOnlyList<RaisedAlert> Alerts);
+/// <param name="StoryId">The story a new article joined (see <c>GET /api/stories/{id}</c>); null for a duplicate.</param>
+public sealed record IngestResponse(Guid Id, string Status, IReadOnlyList<RaisedAlert> Alerts, Guid? StoryId = null);
 
 public static class IngestArticleEndpoint
 {
@@ -27,7 +28,7 @@ public static class IngestArticleEndpoint
         var outcome = await ingestor.IngestAsync(candidate, requester, ct);
         return outcome switch
         {
-            IngestOutcome.Created c => Results.Created($"/api/articles/{c.ArticleId}", new IngestResponse(c.ArticleId, "created", c.Alerts)),
+            IngestOutcome.Created c => Results.Created($"/api/articles/{c.ArticleId}", new IngestResponse(c.ArticleId, "created", c.Alerts, c.StoryId)),
             IngestOutcome.Duplicate d => Results.Ok(new IngestResponse(d.ArticleId, "duplicate", [])),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}"),
         };

@@ -11,7 +11,7 @@ using Wolverine.Http;
 
 namespace MediaMonitor.Ingestion;
 
-public sealed record BatchItemResult(int Index, string Status, Guid? Id, IReadOnlyList<RaisedAlert>? Alerts, string? Error);
+public sealed record BatchItemResult(int Index, string Status, Guid? Id, IReadOnlyList<RaisedAlert>? Alerts, string? Error, Guid? StoryId = null);
 
 public sealed record BatchResponse(int Created, int Duplicates, int Invalid, int Deferred, IReadOnlyList<BatchItemResult> Items);
 
@@ -72,7 +72,7 @@ public static class IngestBatchEndpoint
             var index = accepted[i].Index;
             results[index] = outcomes[i] switch
             {
-                IngestOutcome.Created c => new BatchItemResult(index, "created", c.ArticleId, c.Alerts, null),
+                IngestOutcome.Created c => new BatchItemResult(index, "created", c.ArticleId, c.Alerts, null, c.StoryId),
                 IngestOutcome.Duplicate d => new BatchItemResult(index, "duplicate", d.ArticleId, [], null),
                 null => new BatchItemResult(index, "deferred", null, null, "Not taken in: the batch spent its time budget before this item. Send it again."),
                 var other => throw new InvalidOperationException($"Unexpected outcome {other}"),

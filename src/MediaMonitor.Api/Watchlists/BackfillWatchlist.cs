@@ -117,7 +117,10 @@ public static class RunBackfillHandler
             await session.Events.AppendOptimistic(article.Id, ct, matches.Cast<object>().ToArray());
             // Dispatched here, as on intake: the deliveries commit with the batch and go out when it commits.
             subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
-            foreach (var deliver in alerts.SelectMany(alert => DispatchAlertHandler.Raise(session, subscriptions, alert, now))) messages.Add(deliver);
+            // A backfill alert names the article's story but is never a repeat in it: backfills are asked for, and a
+            // subscriber that takes them wants each.
+            foreach (var deliver in alerts.SelectMany(alert => DispatchAlertHandler.Raise(session, subscriptions, alert with { StoryId = article.StoryId }, now)))
+                messages.Add(deliver);
             matched += matches.Count;
         }
         var lastArticle = batch[^1];

@@ -4,6 +4,8 @@ using MediaMonitor.Alerts;
 using MediaMonitor.Audit;
 using MediaMonitor.Feeds;
 using MediaMonitor.IntegrationTests.Feeds;
+using MediaMonitor.IntegrationTests.Stories;
+using MediaMonitor.Stories;
 using MediaMonitor.Ingestion;
 using MediaMonitor.IntegrationTests.Webhooks;
 using MediaMonitor.Watchlists;
@@ -21,8 +23,11 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
     private static readonly Type[] Projected =
     [
         typeof(Watchlist), typeof(ArticleView), typeof(AlertView), typeof(Subscription), typeof(Delivery),
-        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed),
+        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed), typeof(StoryView),
     ];
+
+    /// <summary>Projections that keep tables of their own and no documents.</summary>
+    private static readonly string[] TablesOnly = ["StoryIndex"];
 
     private async Task<Dictionary<string, string>> Snapshot()
     {
@@ -32,6 +37,11 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         {
             var rows = await session.AdvancedSql.QueryAsync<string>($"select coalesce(string_agg(data::text, E'\\n' order by id), '') from {Table(type)}", CancellationToken.None);
             snapshot[type.Name] = rows.Single();
+        }
+        foreach (var table in ProjectionTables.All(App.Store))
+        {
+            var rows = await session.AdvancedSql.QueryAsync<string>($"select coalesce(string_agg(t::text, E'\\n' order by t::text), '') from {table} t", CancellationToken.None);
+            snapshot[table] = rows.Single();
         }
         return snapshot;
     }
@@ -58,6 +68,9 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         await Ingest(new { body = "Nothing happened." });
         await Json(await PutJson($"/api/watchlists/{attacks}/terms", new { terms = new[] { new { phrase = "rocket attack" }, new { phrase = "drone strike" } } }), HttpStatusCode.OK);
         await Ingest(new { body = "A drone strike hit the convoy.", title = "Strike" });
+        // A wire story and its reprint: one story of two.
+        await Ingest(new { body = WireCopies.AirportRockets, title = "Rockets hit near Baghdad airport", lang = "en", source = "Reuters" });
+        await Ingest(new { body = WireCopies.AirportRocketsReprinted, title = "Baghdad airport targeted again", lang = "en", source = "Gulf Daily" });
         await CreateWatchlist("Elections", ("election", "en"));
         await Ingest(new { body = "The election followed a rocket attack." });
         await Json(await PostJson($"/api/watchlists/{attacks}/pause", new { }), HttpStatusCode.OK);
@@ -100,16 +113,18 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         await using (var wipe = App.Store.LightweightSession())
         {
             foreach (var type in Projected) wipe.QueueSqlCommand($"delete from {Table(type)}");
+            foreach (var table in ProjectionTables.All(App.Store)) wipe.QueueSqlCommand($"delete from {table}");
             await wipe.SaveChangesAsync();
         }
         Assert.All(await Snapshot(), p => Assert.Equal("", p.Value));
 
         var names = (await Json(await Get("/api/admin/projections"), HttpStatusCode.OK)).AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList();
-        Assert.Equal(Projected.Length, names.Count);
+        Assert.Equal(Projected.Length + TablesOnly.Length, names.Count);
         foreach (var name in names) await Rebuild(name);
         var after = await Snapshot();
 
-        foreach (var type in Projected) Assert.Equal(before[type.Name], after[type.Name]);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, rows) in before) Assert.Equal(rows, after[name]);
     }
 
     [Fact]

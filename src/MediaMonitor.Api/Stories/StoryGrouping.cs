@@ -1,0 +1,112 @@
+using MediaMonitor.Ingestion;
+using MediaMonitor.Matching.Stories;
+using Marten;
+
+namespace MediaMonitor.Stories;
+
+/// <summary>An article about to be taken in, as grouping sees it.</summary>
+/// <param name="MatchedWatchlistIds">The watchlists it matches on intake.</param>
+public sealed record StoryArrival(Guid ArticleId, string Lang, DateTimeOffset At, StorySignature? Signature, IReadOnlyList<Guid> MatchedWatchlistIds);
+
+/// <summary>An article already in a story, which a new one may be a copy of.</summary>
+/// <param name="StoryMatched">The watchlists any article of its story matched on intake.</param>
+public sealed record StoryMember(Guid ArticleId, Guid StoryId, string Lang, DateTimeOffset At, StorySignature Signature, IReadOnlySet<Guid> StoryMatched);
+
+/// <summary>Where an article goes: <see cref="Story"/> to record, and the watchlists its story had matched before it,
+/// whose alerts are then repeats for subscribers that want a story once.</summary>
+public sealed record StoryPlacement(ArticleStory Story, IReadOnlySet<Guid> MatchedBefore);
+
+/// <summary>
+/// Puts each new article in a story: the story of the most similar earlier article of the same language whose time is
+/// within <see cref="Window"/> of its own and that <see cref="StorySignature.CompareTo"/> judges the same story (a
+/// near-duplicate or syndicated copy), else a story of its own. Candidates are the stored articles that share an LSH
+/// band with it (<see cref="StoryIndex"/>) and the articles before it in the same transaction.
+/// </summary>
+/// <remarks>Two copies taken in at the same moment by two transactions do not see each other, and start two stories;
+/// the next copy joins whichever is closer.</remarks>
+public static class StoryGrouping
+{
+    /// <summary>How far apart in time two copies of one report may be: wire copies are reprinted within a day or two.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(72);
+
+    /// <summary>Rows a chunk's lookup reads at most: a band shared by very many articles (a boilerplate paragraph) must
+    /// not make one lookup read the whole window.</summary>
+    public const int MaxCandidates = 5_000;
+
+    /// <summary>The stories of <paramref name="arrivals"/>, in order, each seeing the ones placed before it.</summary>
+    public static async Task<IReadOnlyList<StoryPlacement>> PlaceAsync(
+        IQuerySession session, IReadOnlyList<StoryArrival> arrivals, Func<DateTimeOffset, Guid> newId, CancellationToken ct)
+    {
+        var stored = await CandidatesAsync(session, arrivals, ct);
+        return Place(arrivals, stored, newId);
+    }
+
+    /// <summary>The placement itself, without I/O: <paramref name="stored"/> are the candidates read from the index.</summary>
+    public static IReadOnlyList<StoryPlacement> Place(
+        IReadOnlyList<StoryArrival> arrivals, IReadOnlyList<StoryMember> stored, Func<DateTimeOffset, Guid> newId)
+    {
+        var members = stored.ToList();
+        // What each story had matched, as the chunk's articles add to it.
+        var matched = new Dictionary<Guid, HashSet<Guid>>();
+        foreach (var m in stored)
+        {
+            if (!matched.ContainsKey(m.StoryId)) matched[m.StoryId] = [.. m.StoryMatched];
+        }
+
+        var placements = new List<StoryPlacement>(arrivals.Count);
+        foreach (var a in arrivals)
+        {
+            var best = Nearest(a, members);
+            var storyId = best?.Member.StoryId ?? newId(a.At);
+            var before = matched.TryGetValue(storyId, out var seen) ? seen.ToHashSet() : [];
+            matched[storyId] = [.. before, .. a.MatchedWatchlistIds];
+            placements.Add(new StoryPlacement(new ArticleStory(storyId, best is null, best?.Member.ArticleId,
+                best is null ? null : Math.Round(best.Value.Similarity.Jaccard, 3), a.At,
+                a.Signature is null ? null : Convert.ToBase64String(a.Signature.ToBytes()), a.Signature?.Shingles ?? 0,
+                a.MatchedWatchlistIds), before));
+            if (a.Signature is { } signature)
+                members.Add(new StoryMember(a.ArticleId, storyId, a.Lang, a.At, signature, matched[storyId]));
+        }
+        return placements;
+    }
+
+    private static (StoryMember Member, StorySimilarity Similarity)? Nearest(StoryArrival a, IEnumerable<StoryMember> members)
+    {
+        if (a.Signature is not { } signature) return null;
+        (StoryMember Member, StorySimilarity Similarity)? best = null;
+        foreach (var m in members)
+        {
+            if (m.Lang != a.Lang || (m.At - a.At).Duration() > Window) continue;
+            var similarity = signature.CompareTo(m.Signature);
+            if (!similarity.SameStory) continue;
+            if (best is null || similarity.Jaccard > best.Value.Similarity.Jaccard) best = (m, similarity);
+        }
+        return best;
+    }
+
+    private sealed record IndexRow(Guid ArticleId, Guid StoryId, string Lang, DateTimeOffset At, string Signature, int Shingles, Guid[] StoryMatched);
+
+    /// <summary>The stored articles that share a band with an arrival, in its language and time window, with what their
+    /// stories matched: one query for the chunk.</summary>
+    private static async Task<IReadOnlyList<StoryMember>> CandidatesAsync(IQuerySession session, IReadOnlyList<StoryArrival> arrivals, CancellationToken ct)
+    {
+        var judged = arrivals.Where(a => a.Signature is not null).ToList();
+        if (judged.Count == 0) return [];
+        var bands = judged.SelectMany(a => a.Signature!.BandKeys()).Distinct().ToArray();
+        var langs = judged.Select(a => a.Lang).Distinct().ToArray();
+        var from = judged.Min(a => a.At) - Window;
+        var to = judged.Max(a => a.At) + Window;
+        var table = StoryIndex.TableName.QualifiedName;
+        var rows = await session.AdvancedSql.QueryAsync<IndexRow>(
+            $"""
+             select json_build_object('articleId', i.article_id, 'storyId', i.story_id, 'lang', i.lang, 'at', i.at,
+                 'signature', encode(i.signature, 'base64'), 'shingles', i.shingles,
+                 'storyMatched', coalesce((select array_agg(distinct w) from {table} s, unnest(s.watchlists) w where s.story_id = i.story_id), array[]::uuid[]))
+             from {table} i
+             where i.bands && ? and i.lang = any(?) and i.at between ? and ?
+             limit {MaxCandidates}
+             """, ct, bands, langs, from, to);
+        return rows.Select(r => new StoryMember(r.ArticleId, r.StoryId, r.Lang, r.At,
+            StorySignature.FromBytes(Convert.FromBase64String(r.Signature.Replace("\n", "")), r.Shingles), r.StoryMatched.ToHashSet())).ToList();
+    }
+}
