@@ -16,11 +16,13 @@ public sealed record ArticleIngested(
 /// the estimated Jaccard similarity of their shingles. <paramref name="At"/> is the article's time (see
 /// <see cref="ArticleTime"/>). <paramref name="Signature"/> (base64 of the MinHash values; null for a body too short to
 /// judge, which nothing can join) and <paramref name="Shingles"/> are kept so that the story index rebuilds from the log
-/// without the text, which a takedown masks. <paramref name="MatchedWatchlistIds"/>: the watchlists it matched on intake.
+/// without the text, which a takedown masks; <paramref name="SignatureVersion"/> is the method's version that computed it
+/// (<see cref="Matching.Stories.StorySignature.Version"/>): signatures of two versions are never compared.
+/// <paramref name="MatchedWatchlistIds"/>: the watchlists it matched on intake.
 /// </summary>
 public sealed record ArticleStory(
     Guid StoryId, bool StartedStory, Guid? NearestArticleId, double? Similarity, DateTimeOffset At, string? Signature, int Shingles,
-    IReadOnlyList<Guid> MatchedWatchlistIds);
+    IReadOnlyList<Guid> MatchedWatchlistIds, int SignatureVersion);
 
 /// <summary>Where one watched term was found: field and character offsets into the original text.</summary>
 public sealed record MatchHit(string Term, ArticleField Field, int Start, int Length, string Text);

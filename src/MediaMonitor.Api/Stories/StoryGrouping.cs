@@ -63,7 +63,7 @@ public static class StoryGrouping
             placements.Add(new StoryPlacement(new ArticleStory(storyId, best is null, best?.Member.ArticleId,
                 best is null ? null : Math.Round(best.Value.Similarity.Jaccard, 3), a.At,
                 a.Signature is null ? null : Convert.ToBase64String(a.Signature.ToBytes()), a.Signature?.Shingles ?? 0,
-                a.MatchedWatchlistIds), before));
+                a.MatchedWatchlistIds, StorySignature.Version), before));
             if (a.Signature is { } signature)
                 members.Add(new StoryMember(a.ArticleId, storyId, a.Lang, a.At, signature, matched[storyId]));
         }
@@ -103,9 +103,9 @@ public static class StoryGrouping
                  'signature', encode(i.signature, 'base64'), 'shingles', i.shingles,
                  'storyMatched', coalesce((select array_agg(distinct w) from {table} s, unnest(s.watchlists) w where s.story_id = i.story_id), array[]::uuid[]))
              from {table} i
-             where i.bands && ? and i.lang = any(?) and i.at between ? and ?
+             where i.bands && ? and i.lang = any(?) and i.at between ? and ? and i.signature_version = ?
              limit {MaxCandidates}
-             """, ct, bands, langs, from, to);
+             """, ct, bands, langs, from, to, StorySignature.Version);
         return rows.Select(r => new StoryMember(r.ArticleId, r.StoryId, r.Lang, r.At,
             StorySignature.FromBytes(Convert.FromBase64String(r.Signature.Replace("\n", "")), r.Shingles), r.StoryMatched.ToHashSet())).ToList();
     }

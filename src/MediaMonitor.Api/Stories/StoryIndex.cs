@@ -28,6 +28,7 @@ public sealed partial class StoryIndex : EventProjection
         table.AddColumn("bands", "bigint[]").NotNull();
         table.AddColumn("signature", "bytea").NotNull();
         table.AddColumn<int>("shingles").NotNull();
+        table.AddColumn<int>("signature_version").NotNull();
         // The watchlists the article matched on intake: a later copy's alert for one of them is a repeat in the story.
         table.AddColumn("watchlists", "uuid[]").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_mm_story_index_bands") { Columns = ["bands"], Method = IndexMethod.gin });
@@ -44,8 +45,8 @@ public sealed partial class StoryIndex : EventProjection
         var bands = StorySignature.FromBytes(signature, story.Shingles).BandKeys();
         // A replay of an article already indexed changes nothing.
         ops.QueueSqlCommand(
-            $"insert into {TableName.QualifiedName} (article_id, story_id, lang, at, bands, signature, shingles, watchlists) " +
-            "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (article_id) do nothing",
-            e.ArticleId, story.StoryId, e.Lang, story.At, bands, signature, story.Shingles, story.MatchedWatchlistIds.ToArray());
+            $"insert into {TableName.QualifiedName} (article_id, story_id, lang, at, bands, signature, shingles, signature_version, watchlists) " +
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (article_id) do nothing",
+            e.ArticleId, story.StoryId, e.Lang, story.At, bands, signature, story.Shingles, story.SignatureVersion, story.MatchedWatchlistIds.ToArray());
     }
 }
