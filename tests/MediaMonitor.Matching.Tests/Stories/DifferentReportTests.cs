@@ -1,0 +1,64 @@
+using MediaMonitor.Matching.Stories;
+using static MediaMonitor.Matching.Tests.Stories.StoryArticles;
+
+namespace MediaMonitor.Matching.Tests.Stories;
+
+/// <summary>Reports that share a subject, a template or a stock sentence but not a text: separate stories.</summary>
+public class DifferentReportTests
+{
+    private static StorySimilarity Compare(string a, string b, string lang) =>
+        StorySignature.Of(a, lang)!.CompareTo(StorySignature.Of(b, lang)!);
+
+    [Fact]
+    public void two_arabic_rocket_attacks_told_in_the_same_wire_phrasing_are_different_stories()
+    {
+        var similarity = Compare(Paragraphs(ArabicAinAlAsadAttack), Paragraphs(ArabicBaladAttack), "ar");
+        Assert.False(similarity.SameStory, $"{similarity}");
+        Assert.True(similarity.Jaccard < 0.2, $"{similarity}");
+    }
+
+    [Fact]
+    public void two_english_rocket_attacks_told_in_the_same_wire_phrasing_are_different_stories()
+    {
+        var similarity = Compare(Paragraphs(EnglishAinAlAsadAttack), Paragraphs(EnglishBaladAttack), "en");
+        Assert.False(similarity.SameStory, $"{similarity}");
+        Assert.True(similarity.Jaccard < 0.2, $"{similarity}");
+    }
+
+    [Fact]
+    public void two_arabic_articles_about_the_same_troop_withdrawal_are_different_stories()
+    {
+        Assert.False(Compare(Paragraphs(ArabicWithdrawalAnnouncement), Paragraphs(ArabicWithdrawalReactions), "ar").SameStory);
+    }
+
+    [Fact]
+    public void two_english_articles_about_the_same_election_are_different_stories()
+    {
+        Assert.False(Compare(Paragraphs(EnglishElectionResults), Paragraphs(EnglishElectionDay), "en").SameStory);
+    }
+
+    [Fact]
+    public void a_short_article_and_a_long_unrelated_one_are_different_stories()
+    {
+        var similarity = Compare(EnglishFootballBrief, Paragraphs([.. EnglishElectionResults, .. EnglishElectionDay]), "en");
+        Assert.False(similarity.SameStory);
+        Assert.Equal(0, similarity.Containment);
+    }
+
+    [Fact]
+    public void a_brief_repeating_a_stock_sentence_of_a_long_report_on_another_attack_is_a_different_story()
+    {
+        var similarity = Compare(EnglishBaladBrief, Paragraphs(EnglishAinAlAsadAttack), "en");
+        Assert.False(similarity.SameStory, $"{similarity}");
+        Assert.True(similarity.Containment < StorySignature.ContainmentThreshold, $"{similarity}");
+    }
+
+    [Fact]
+    public void the_same_text_under_two_language_tags_is_not_one_story()
+    {
+        var body = Paragraphs(EnglishAinAlAsadAttack);
+        Assert.Equal(1, Compare(body, body, "en").Jaccard);
+        Assert.Equal(0, StorySignature.Of(body, "en")!.CompareTo(StorySignature.Of(body, "fr")!).Jaccard);
+        Assert.Equal(1, StorySignature.Of(body, "EN-gb")!.CompareTo(StorySignature.Of(body, "en")!).Jaccard);
+    }
+}
