@@ -23,17 +23,20 @@ namespace MediaMonitor.Matching.Stories;
 /// <see cref="CompareTo"/> each (tens of nanoseconds), and <see cref="CompareTo"/> decides.</para>
 /// <para><b>Decision.</b> Same story when the estimated Jaccard is at least <see cref="JaccardThreshold"/> (0.5), or when
 /// the estimated containment of the smaller body in the larger is at least <see cref="ContainmentThreshold"/> (0.8), the
-/// smaller has at least <see cref="MinContainmentShingles"/> (30) shingles and at least
-/// <see cref="MinContainmentMatches"/> (12) of the 64 values agree. Copies with a new headline, dateline, byline, agency
-/// prefix or footer have J ≈ 0.85–1; different reports in similar words ("two rockets hit ... base", another place, day
-/// and toll) stay under J ≈ 0.2 with 4-word shingles because each changed word alters four shingles. J = 0.5 lies more
-/// than four standard errors from both. Containment catches a trimmed or extended copy (J from 0.25 up, containment ≈ 1);
-/// it is estimated as J(|A|+|B|)/(1+J)/min(|A|,|B|), which is noisy when one body is many times the other, so it needs
-/// 12 agreeing values (J ≥ 0.19, which a pair sharing under a tenth of its shingles reaches with probability under 1%),
-/// which also confines the rule to bodies within about five times each other's length; and a short body (under 30
-/// shingles) could be "contained" by sharing a stock paragraph, so it must meet the Jaccard rule.</para>
-/// <para><b>Misses.</b> Rewrites (the same facts in other words), translations, and copies cut to under a fifth of the
-/// original. Bodies under <see cref="MinShingles"/> shingles get no signature and start their own story.</para>
+/// smaller has at least <see cref="MinContainmentShingles"/> (30) shingles and the larger at most
+/// <see cref="MaxContainmentSizeRatio"/> (4) times as many. Copies with a new headline, dateline, byline, agency prefix
+/// or footer have J ≈ 0.8–1; different reports in similar words ("two rockets hit ... base", another place, day and toll)
+/// stay under J ≈ 0.1 with 4-word shingles because each changed word alters four shingles (the tests' pairs: 0.05 and
+/// 0.08). J = 0.5 lies four standard errors or more from both: with 64 values a pair of true J = 0.35 passes with
+/// probability 1%, of J = 0.3 0.06%, and a copy of J = 0.7 fails with probability 0.03%. Containment catches a trimmed or extended copy (J from
+/// 0.25 up, containment ≈ 1); it is estimated as J(|A|+|B|)/(1+J)/min(|A|,|B|), whose error grows with the size ratio.
+/// The size bound keeps the estimate usable (at ratio 4, containment 0.8 means J ≥ 0.19, 12 or more equal values of 64,
+/// which a pair of true J = 0.1 reaches with probability 2.4%, of J = 0.08 0.4%), and it keeps a short report from joining a
+/// digest page or round-up that quotes it among other reports (the corpus has such pages: without the bound two different
+/// reports quoted by one digest became one story through it). A short body (under 30 shingles) could be "contained" by
+/// sharing one stock paragraph, so it must meet the Jaccard rule.</para>
+/// <para><b>Misses.</b> Rewrites (the same facts in other words), translations, and copies cut to under a quarter of the
+/// original (a feed item carrying only the lead paragraph of a long report). Bodies under <see cref="MinShingles"/> shingles get no signature and start their own story.</para>
 /// </remarks>
 public sealed class StorySignature
 {
@@ -54,7 +57,7 @@ public sealed class StorySignature
     public const double JaccardThreshold = 0.5;
     public const double ContainmentThreshold = 0.8;
     public const int MinContainmentShingles = 30;
-    public const int MinContainmentMatches = 12;
+    public const int MaxContainmentSizeRatio = 4;
 
     /// <summary>Changes whenever normalisation, shingling or hashing changes: stored signatures of another version
     /// must be recomputed, they would not match this version's.</summary>
@@ -150,7 +153,8 @@ public sealed class StorySignature
         var shared = jaccard * (Shingles + other.Shingles) / (1 + jaccard);
         var containment = Math.Min(1.0, shared / smaller);
         var same = jaccard >= JaccardThreshold ||
-                   (containment >= ContainmentThreshold && smaller >= MinContainmentShingles && matches >= MinContainmentMatches);
+                   (containment >= ContainmentThreshold && smaller >= MinContainmentShingles &&
+                    Math.Max(Shingles, other.Shingles) <= MaxContainmentSizeRatio * smaller);
         return new StorySimilarity(jaccard, containment, same);
     }
 

@@ -54,6 +54,17 @@ public class DifferentReportTests
     }
 
     [Fact]
+    public void a_report_quoted_whole_in_a_digest_of_other_reports_is_not_joined_to_the_digest()
+    {
+        var report = Paragraphs(EnglishAinAlAsadAttack[..3]);
+        var digest = Paragraphs([.. EnglishElectionResults, .. EnglishAinAlAsadAttack[..3], .. EnglishElectionDay]);
+        var similarity = Compare(report, digest, "en");
+        Assert.True(similarity.Containment >= StorySignature.ContainmentThreshold, $"{similarity}");
+        Assert.True(similarity.Jaccard * StorySignature.Hashes >= 12, $"12+ equal values, enough to trust the estimate: {similarity}");
+        Assert.False(similarity.SameStory, $"the digest is more than four times the report: {similarity}");
+    }
+
+    [Fact]
     public void the_same_text_under_two_language_tags_is_not_one_story()
     {
         var body = Paragraphs(EnglishAinAlAsadAttack);
