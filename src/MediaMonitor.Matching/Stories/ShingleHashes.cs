@@ -14,7 +14,8 @@ namespace MediaMonitor.Matching.Stories;
 /// two differently worded reports on one subject share more shingles, the false merge this method must avoid. The one
 /// exception is a conjunction و written apart from its word (و قال, common in Tunisian and Gulf copy): it is joined to
 /// the next word, so و قال and وقال are one word, as a reader sees them.
-/// Hashes are FNV-1a over UTF-16 code units and a splitmix64 finaliser, both with fixed constants: the same text
+/// Hashes are FNV-1a over UTF-16 code units per word, and per shingle a sum of the four word hashes times fixed odd
+/// multipliers through a splitmix64 finaliser, all with fixed constants: the same text
 /// hashes the same in every process and version (string.GetHashCode is randomised per process).
 /// </remarks>
 internal static class ShingleHashes
@@ -54,8 +55,8 @@ internal static class ShingleHashes
         var distinct = 0;
         for (var i = 0; i < shingleCount; i++)
         {
-            var h = seed;
-            for (var j = 0; j < K; j++) h = Mix(h ^ w[i + j]);
+            // One odd multiplier per position keeps word order (a b c d ≠ b a c d); one finaliser for the four words.
+            var h = Mix(seed + w[i] * 0x9e3779b97f4a7c15 + w[i + 1] * 0xc2b2ae3d27d4eb4f + w[i + 2] * 0x165667b19e3779f9 + w[i + 3] * 0xd6e8feb86659fd93);
             if (h == 0) h = 1;   // 0 marks an empty slot
             var slot = (int)(h >> 32) & mask;
             while (slots[slot] != 0 && slots[slot] != h) slot = (slot + 1) & mask;

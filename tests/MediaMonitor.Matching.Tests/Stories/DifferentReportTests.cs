@@ -59,8 +59,6 @@ public class DifferentReportTests
         var report = Paragraphs(EnglishAinAlAsadAttack[..3]);
         var digest = Paragraphs([.. EnglishElectionResults, .. EnglishAinAlAsadAttack[..3], .. EnglishElectionDay]);
         var similarity = Compare(report, digest, "en");
-        Assert.True(similarity.Containment >= StorySignature.ContainmentThreshold, $"{similarity}");
-        Assert.True(similarity.Jaccard * StorySignature.Hashes >= 12, $"12+ equal values, enough to trust the estimate: {similarity}");
         Assert.False(similarity.SameStory, $"the digest is more than four times the report: {similarity}");
     }
 

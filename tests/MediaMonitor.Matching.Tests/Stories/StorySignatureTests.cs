@@ -74,8 +74,32 @@ public class StorySignatureTests
         Assert.Equal(1, StorySignature.Version);
     }
 
-    private static readonly uint[] ExpectedFirstValues = [175333405, 253426231, 9582045, 57813001];
-    private static readonly long[] ExpectedFirstKeys = [-4611589577556869191, -4277125059400555777, -7266578317537726979, -1276921312953003039];
+    private static readonly uint[] ExpectedFirstValues = [7222672, 56560125, 29273143, 31723891];
+    private static readonly long[] ExpectedFirstKeys = [-8164769609969154206, 6461113823242994028, 5763333843884712832, -6868055836856662829];
+
+    [Fact]
+    public void a_body_inside_one_three_times_its_size_is_the_same_story_by_containment_alone()
+    {
+        var similarity = StorySignature.Of(Words(0, 100), "en")!.CompareTo(StorySignature.Of(Words(0, 300), "en")!);
+        Assert.True(similarity.Jaccard < StorySignature.JaccardThreshold, $"true Jaccard 97/297: {similarity}");
+        Assert.True(similarity.SameStory, $"{similarity}");
+    }
+
+    [Fact]
+    public void a_body_inside_one_more_than_four_times_its_size_is_not_joined_however_contained()
+    {
+        var similarity = StorySignature.Of(Words(0, 100), "en")!.CompareTo(StorySignature.Of(Words(0, 450), "en")!);
+        Assert.Equal(100 - 3, StorySignature.Of(Words(0, 100), "en")!.Shingles);
+        Assert.False(similarity.SameStory, $"{similarity}");
+    }
+
+    [Fact]
+    public void a_body_under_thirty_shingles_inside_a_longer_one_is_not_joined_by_containment()
+    {
+        var similarity = StorySignature.Of(Words(0, 30), "en")!.CompareTo(StorySignature.Of(Words(0, 90), "en")!);
+        Assert.False(similarity.SameStory, $"{similarity}");
+        Assert.True(StorySignature.Of(Words(0, 40), "en")!.CompareTo(StorySignature.Of(Words(0, 90), "en")!).SameStory);
+    }
 
     [Theory]
     [InlineData(300, 300, 0)]
