@@ -26,8 +26,8 @@ namespace MediaMonitor.Matching.Stories;
 /// smaller has at least <see cref="MinContainmentShingles"/> (30) shingles and the larger at most
 /// <see cref="MaxContainmentSizeRatio"/> (4) times as many. Copies with a new headline, dateline, byline, agency prefix
 /// or footer have J ≈ 0.8–1; different reports in similar words ("two rockets hit ... base", another place, day and toll)
-/// stay under J ≈ 0.1 with 4-word shingles because each changed word alters four shingles (the tests' pairs: 0.05 and
-/// 0.08). J = 0.5 lies four standard errors or more from both: with 64 values a pair of true J = 0.35 passes with
+/// stay under J ≈ 0.1 with 4-word shingles because each changed word alters four shingles (the tests' two attacks, which
+/// share stock sentences: 0.08 in Arabic, 0.09 in English). J = 0.5 lies four standard errors or more from both: with 64 values a pair of true J = 0.35 passes with
 /// probability 1%, of J = 0.3 0.06%, and a copy of J = 0.7 fails with probability 0.03%. Containment catches a trimmed or extended copy (J from
 /// 0.25 up, containment ≈ 1); it is estimated as J(|A|+|B|)/(1+J)/min(|A|,|B|), whose error grows with the size ratio.
 /// The size bound keeps the estimate usable (at ratio 4, containment 0.8 means J ≥ 0.19, 12 or more equal values of 64,

@@ -12,17 +12,17 @@ public class DifferentReportTests
     [Fact]
     public void two_arabic_rocket_attacks_told_in_the_same_wire_phrasing_are_different_stories()
     {
+        Assert.InRange(ExactShingles.Jaccard(Paragraphs(ArabicAinAlAsadAttack), Paragraphs(ArabicBaladAttack)), 0.05, 0.1);
         var similarity = Compare(Paragraphs(ArabicAinAlAsadAttack), Paragraphs(ArabicBaladAttack), "ar");
         Assert.False(similarity.SameStory, $"{similarity}");
-        Assert.True(similarity.Jaccard < 0.2, $"{similarity}");
     }
 
     [Fact]
     public void two_english_rocket_attacks_told_in_the_same_wire_phrasing_are_different_stories()
     {
+        Assert.InRange(ExactShingles.Jaccard(Paragraphs(EnglishAinAlAsadAttack), Paragraphs(EnglishBaladAttack)), 0.05, 0.1);
         var similarity = Compare(Paragraphs(EnglishAinAlAsadAttack), Paragraphs(EnglishBaladAttack), "en");
         Assert.False(similarity.SameStory, $"{similarity}");
-        Assert.True(similarity.Jaccard < 0.2, $"{similarity}");
     }
 
     [Fact]
