@@ -8,6 +8,7 @@ using MediaMonitor.Audit;
 using MediaMonitor.Feeds;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
+using MediaMonitor.Timelines;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
@@ -77,6 +78,7 @@ public static class Persistence
                 opts.AddWebhooks();
                 opts.AddFeeds();
                 opts.AddAudit();
+                opts.AddTimelines();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
