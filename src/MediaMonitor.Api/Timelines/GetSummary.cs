@@ -4,8 +4,6 @@ using MediaMonitor.Watchlists;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
-using NpgsqlTypes;
 using Wolverine.Http;
 using static MediaMonitor.Timelines.TimelineTables;
 
@@ -15,14 +13,6 @@ public static class GetSummaryEndpoint
 {
     public const int MaxCoOccurring = 10;
     public const int MaxForms = 100;
-
-    private const string Sql = $"""
-        select dim, key, sum(articles)::bigint, sum(alerts)::bigint from {Summary}
-        where watchlist_id = @id
-          and (grain = 'd' and slot >= @daysFrom and slot < @daysTo
-               or grain = 'h' and (slot >= @from and slot < @daysFrom or slot >= @daysTo and slot < @to))
-        group by dim, key
-        """;
 
     /// <summary>
     /// A watchlist's matched articles over [<c>from</c>, <c>to</c>), widened to whole UTC hours (the answer gives the
@@ -43,7 +33,7 @@ public static class GetSummaryEndpoint
         if (range is null) return Problems.Invalid(errors);
         if (await session.LoadAsync<Watchlist>(id, ct) is null) return Problems.NotFound("Watchlist", id);
 
-        var rows = await ReadAsync(session, id, range, ct);
+        var rows = await SummaryReader.ReadAsync(session, id, range, ct);
         var all = rows.FirstOrDefault(r => r.Dim == "all");
         var coOccurring = rows.Where(r => r.Dim == "watchlist").OrderByDescending(r => r.Articles).ThenBy(r => r.Key, StringComparer.Ordinal)
             .Take(MaxCoOccurring).Select(r => (Id: Guid.Parse(r.Key), r.Articles)).ToList();
@@ -55,12 +45,10 @@ public static class GetSummaryEndpoint
             Terms(rows)));
     }
 
-    private sealed record Row(string Dim, string Key, long Articles, long Alerts);
-
-    private static IEnumerable<Row> Ranked(IEnumerable<Row> rows, string dim) =>
+    private static IEnumerable<SummaryRow> Ranked(IEnumerable<SummaryRow> rows, string dim) =>
         rows.Where(r => r.Dim == dim).OrderByDescending(r => r.Articles).ThenBy(r => r.Key, StringComparer.Ordinal);
 
-    private static List<TermForms> Terms(IEnumerable<Row> rows) =>
+    private static List<TermForms> Terms(IEnumerable<SummaryRow> rows) =>
         Ranked(rows, "form")
             .Select(r => (Parts: r.Key.Split(FormSeparator, 2), r.Articles))
             .GroupBy(f => f.Parts[0], StringComparer.Ordinal)
@@ -72,23 +60,4 @@ public static class GetSummaryEndpoint
                     Math.Max(0, forms.Count - MaxForms));
             })
             .ToList();
-
-    private static async Task<List<Row>> ReadAsync(IQuerySession session, Guid id, SummaryRange range, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(Sql)
-        {
-            Parameters =
-            {
-                new("id", NpgsqlDbType.Uuid) { Value = id },
-                new("from", NpgsqlDbType.TimestampTz) { Value = range.From.UtcDateTime },
-                new("to", NpgsqlDbType.TimestampTz) { Value = range.To.UtcDateTime },
-                new("daysFrom", NpgsqlDbType.TimestampTz) { Value = range.DaysFrom.UtcDateTime },
-                new("daysTo", NpgsqlDbType.TimestampTz) { Value = range.DaysTo.UtcDateTime },
-            },
-        };
-        var rows = new List<Row>();
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
-        while (await reader.ReadAsync(ct)) rows.Add(new Row(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
-        return rows;
-    }
 }
