@@ -328,9 +328,11 @@ public static class TimelineQueries
                 cross join lateral (values ('h', a.hour), ('d', a.day)) g(grain, slot)
             ) x
             group by watchlist_id, grain, slot, dim, key;
-            vacuum analyze {TimelineTables.Articles}, {Matches}, {Counts}, {Summary};
             """;
         await using (var build = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 }) await build.ExecuteNonQueryAsync();
+        // As autovacuum would leave them in time: statistics, and a visibility map for index-only reads.
+        await using (var vacuum = new NpgsqlCommand($"vacuum analyze {TimelineTables.Articles}, {Matches}, {Counts}, {Summary}", connection) { CommandTimeout = 0 })
+            await vacuum.ExecuteNonQueryAsync();
         var counts = new List<string>();
         foreach (var table in new[] { Counts, Summary })
         {
