@@ -12,6 +12,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- failover       webhooks of a node killed with kill -9: how soon another node sends them
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- feeds          200 feeds of 50 new items (articles/s), then 1,000 polls answered 304 (CPU a poll)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- stories        story grouping over the corpus: stories formed, ten examples, cost per article, memory per 100k
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- timeline [N]   the timeline projection's events/s, then timeline and summary latency over N matched articles (1,000,000) in a year
 if (args is ["hostile"])
 {
     HostileArticles.Run();
@@ -42,6 +43,7 @@ if (args is ["failover"])
     await Failover.RunAsync();
     return;
 }
+if (args is ["timeline", ..]) { await TimelineQueries.RunAsync(args.Length > 1 ? int.Parse(args[1]) : TimelineQueries.Articles); return; }
 if (args is ["audit", ..])
 {
     await AuditReplay.RunAsync(args.Length > 1 ? int.Parse(args[1]) : AuditReplay.Articles);

@@ -9,6 +9,7 @@ using MediaMonitor.Feeds;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Stories;
+using MediaMonitor.Timelines;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
@@ -79,6 +80,7 @@ public static class Persistence
                 opts.AddWebhooks();
                 opts.AddFeeds();
                 opts.AddAudit();
+                opts.AddTimelines();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
