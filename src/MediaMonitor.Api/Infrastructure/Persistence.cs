@@ -9,6 +9,7 @@ using MediaMonitor.Feeds;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Watchlists;
+using MediaMonitor.Spikes;
 using MediaMonitor.Webhooks;
 using Marten;
 using Npgsql;
@@ -77,11 +78,13 @@ public static class Persistence
                 opts.AddWebhooks();
                 opts.AddFeeds();
                 opts.AddAudit();
+                opts.AddSpikes();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
-            .AddAlertDispatch();
+            .AddAlertDispatch()
+            .AddSpikeDispatch();
         services.ConfigureMarten((sp, opts) => opts.Logger(new MartenLogging(sp.GetRequiredService<ILogger<IDocumentStore>>())));
         // After Marten's own start-up work (registered above), which creates the tables.
         services.AddHostedService<ToastCompression>();
