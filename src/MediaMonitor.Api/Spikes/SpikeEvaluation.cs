@@ -23,8 +23,8 @@ public sealed record SpikeFinding(
 /// </para>
 /// <para>
 /// p = P(X ≥ x) for X ~ Poisson(λ) (<see cref="PoissonTail"/>); score = −log₁₀ p. It fires when x ≥ the rule's minimum count
-/// and p ≤ its sensitivity. The minimum count is what keeps a quiet topic quiet: against λ = 0.07, 2 articles have p ≈ 0.002,
-/// "improbable" but no news.
+/// and p ≤ its sensitivity. The minimum count is what keeps a quiet topic quiet: against λ = 0.5/7 (nothing in a week of
+/// baseline), 2 articles have p ≈ 0.0025, "improbable" but no news.
 /// </para>
 /// </summary>
 public static class SpikeEvaluation

@@ -37,7 +37,10 @@ public static class SpikeRuleInput
     {
         var window = Required("window", command.Window, errors);
         if (window is { } w && (w < SpikeRule.Slot || w > SpikeRule.MaxWindow || w.Ticks % SpikeRule.Slot.Ticks != 0))
+        {
             errors.Add("window", "The window is a multiple of 15 minutes, from 15 minutes to 24 hours.");
+            window = null;
+        }
 
         SpikeCompare? compare = command.Compare?.Trim() switch
         {
