@@ -6,6 +6,7 @@ using MediaMonitor.Feeds;
 using MediaMonitor.IntegrationTests.Feeds;
 using MediaMonitor.Ingestion;
 using MediaMonitor.IntegrationTests.Webhooks;
+using MediaMonitor.Spikes;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
@@ -21,7 +22,7 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
     private static readonly Type[] Projected =
     [
         typeof(Watchlist), typeof(ArticleView), typeof(AlertView), typeof(Subscription), typeof(Delivery),
-        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed),
+        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed), typeof(SpikeWatch), typeof(SpikeView),
     ];
 
     private async Task<Dictionary<string, string>> Snapshot()
@@ -79,19 +80,28 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         await App.Host.TrackActivity().Timeout(TimeSpan.FromMinutes(1)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
             await Json(await PostJson($"/api/feeds/{feed["id"]}/poll", new { }), HttpStatusCode.Accepted)));
         await Json(await PostJson($"/api/feeds/{feed["id"]}/pause", new { }), HttpStatusCode.OK);
+        // A spike: a day covered with one article, then five in the last hour against an expected half.
+        var drills = await CreateWatchlist("Drills", ("military drill", "en"));
+        await Json(await PutJson($"/api/watchlists/{drills}/spike-rule", new { window = "PT1H", baseline = "P1D", sensitivity = 0.001 }), HttpStatusCode.OK);
+        var now = DateTimeOffset.UtcNow;
+        await Ingest(new { body = "A military drill began.", publishedAt = now.AddDays(-2) });
+        for (var i = 0; i < 5; i++) await Ingest(new { body = $"A military drill, report {i}.", publishedAt = now.AddMinutes(-40 + 5 * i) });
         // Polled: the first delivery's retry after the 500, and the release of those parked behind it while the endpoint
         // cools, are scheduled messages, which Wolverine's tracking counts as done once scheduled, not when they run.
         await Eventually(async () =>
         {
             await using var session = App.Store.QuerySession();
             var deliveries = await session.Query<Delivery>().ToListAsync();
-            return deliveries.Count == 5 && deliveries.All(d => d.Status == DeliveryStatus.Delivered);
+            return deliveries.Count == 11 && deliveries.All(d => d.Status == DeliveryStatus.Delivered);
         }, "the deliveries to be delivered");
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        // Again: the spike the detection recorded is an event of its own, for the spike's view.
         await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await using (var session = App.Store.QuerySession())
         {
-            Assert.Equal(5, (await session.Query<SubscriptionHealth>().ToListAsync()).Sum(h => h.Delivered));
-            Assert.Equal(5, (await session.Query<WatchlistMatchStats>().ToListAsync()).Sum(s => s.MatchCount));
+            Assert.Equal(11, (await session.Query<SubscriptionHealth>().ToListAsync()).Sum(h => h.Delivered));
+            Assert.Equal(11, (await session.Query<WatchlistMatchStats>().ToListAsync()).Sum(s => s.MatchCount));
+            Assert.Single(await session.Query<SpikeView>().ToListAsync());
         }
         var before = await Snapshot();
         Assert.All(before, p => Assert.NotEqual("", p.Value));
