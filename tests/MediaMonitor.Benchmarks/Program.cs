@@ -11,9 +11,15 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- hostile        what articles built to amplify work cost the matcher
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- failover       webhooks of a node killed with kill -9: how soon another node sends them
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- feeds          200 feeds of 50 new items (articles/s), then 1,000 polls answered 304 (CPU a poll)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- spikes         spike evaluation per article over a busy watchlist's 29 days (3 runs)
 if (args is ["hostile"])
 {
     HostileArticles.Run();
+    return;
+}
+if (args is ["spikes"])
+{
+    SpikeEvaluation.Run();
     return;
 }
 if (args is ["ingest"])

@@ -33,6 +33,8 @@ public sealed class SpikeWatch
     public long? CoveredFrom { get; set; }
     /// <summary>The slot of the latest MatchedAt seen: the watch's "now", from which retention is measured.</summary>
     public long LatestSlot { get; set; } = long.MinValue;
+    /// <summary>The <see cref="LatestSlot"/> of the last pruning.</summary>
+    public long PrunedAt { get; set; } = long.MinValue / 2;
     public List<WatchedArticle> Articles { get; set; } = [];
     public DateTimeOffset? LastSpikeWindowEnd { get; set; }
     public List<PendingSpike> Pending { get; set; } = [];
@@ -52,11 +54,10 @@ public sealed class SpikeWatch
     {
         WatchlistName = m.WatchlistName;
         var now = SpikeEvaluation.SlotOf(m.MatchedAt);
-        if (now > LatestSlot)
-        {
-            LatestSlot = now;
-            Prune();
-        }
+        if (now > LatestSlot) LatestSlot = now;
+        // Pruned a day at a time: a walk over every slot at each new quarter hour cost more than the test itself. Slots
+        // kept a day past the horizon are never read: no baseline and window reach further back than it.
+        if (LatestSlot - PrunedAt >= SpikeEvaluation.SlotsPerDay) Prune();
         var slot = SpikeEvaluation.SlotOf(ArticleTime(m));
         if (slot < LatestSlot - RetainedSlots) return null;
         Slots[slot] = Slots.GetValueOrDefault(slot) + 1;
@@ -94,6 +95,7 @@ public sealed class SpikeWatch
     /// <summary>Drops the counts and articles that no window or baseline can reach any more.</summary>
     private void Prune()
     {
+        PrunedAt = LatestSlot;
         var horizon = LatestSlot - RetainedSlots;
         if (CoveredFrom < horizon) CoveredFrom = horizon;
         foreach (var slot in Slots.Keys.Where(s => s < horizon).ToList()) Slots.Remove(slot);
