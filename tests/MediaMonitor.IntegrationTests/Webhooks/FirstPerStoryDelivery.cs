@@ -37,7 +37,7 @@ public sealed class FirstPerStoryDelivery(AppFixture app) : WebhookTest(app)
 
         var sent = tracked.Sent.MessagesOf<DeliverWebhook>().ToList();
         Assert.Equal([original], sent.Where(m => m.SubscriptionId == firstId).Select(m => m.AlertId));
-        Assert.Equal([original, repeat], sent.Where(m => m.SubscriptionId == everyId).Select(m => m.AlertId).Order());
+        Assert.Equal(new[] { original, repeat }.Order(), sent.Where(m => m.SubscriptionId == everyId).Select(m => m.AlertId).Order());
         Assert.Equal(original, JsonNode.Parse((await firstOnly.NextAsync()).Text)!["data"]!["alertId"]!.GetValue<Guid>());
         await firstOnly.NothingMoreAsync(TimeSpan.FromSeconds(1));
         await using var query = App.Store.QuerySession();
