@@ -8,6 +8,7 @@ using MediaMonitor.Ingestion;
 using MediaMonitor.Matchers;
 using MediaMonitor.Observability;
 using MediaMonitor.Postgres;
+using MediaMonitor.Spikes;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Wolverine;
@@ -54,6 +55,7 @@ builder.Host.UseWolverine(opts =>
     opts.UseWatchlistMessaging();
     opts.UseAuditMessaging();
     opts.UseWebhookMessaging(builder.Configuration);
+    opts.UseSpikeMessaging();
     opts.UseFeedMessaging();
 });
 builder.Services.AddWolverineHttp();

@@ -13,6 +13,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- feeds          200 feeds of 50 new items (articles/s), then 1,000 polls answered 304 (CPU a poll)
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- stories        story grouping over the corpus: stories formed, ten examples, cost per article, memory per 100k
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- timeline [N]   the timeline projection's events/s, then timeline and summary latency over N matched articles (1,000,000) in a year
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- spikes         spike evaluation per article over a busy watchlist's 29 days (3 runs)
 if (args is ["hostile"])
 {
     HostileArticles.Run();
@@ -21,6 +22,11 @@ if (args is ["hostile"])
 if (args is ["stories"])
 {
     StoryGrouping.Run();
+    return;
+}
+if (args is ["spikes"])
+{
+    SpikeEvaluation.Run();
     return;
 }
 if (args is ["ingest"])

@@ -11,6 +11,7 @@ using MediaMonitor.Ingestion;
 using MediaMonitor.Stories;
 using MediaMonitor.Timelines;
 using MediaMonitor.Watchlists;
+using MediaMonitor.Spikes;
 using MediaMonitor.Webhooks;
 using Marten;
 using Npgsql;
@@ -81,11 +82,13 @@ public static class Persistence
                 opts.AddFeeds();
                 opts.AddAudit();
                 opts.AddTimelines();
+                opts.AddSpikes();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true)
-            .AddAlertDispatch();
+            .AddAlertDispatch()
+            .AddSpikeDispatch();
         services.ConfigureMarten((sp, opts) => opts.Logger(new MartenLogging(sp.GetRequiredService<ILogger<IDocumentStore>>())));
         // After Marten's own start-up work (registered above), which creates the tables.
         services.AddHostedService<ToastCompression>();

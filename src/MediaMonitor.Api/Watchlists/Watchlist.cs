@@ -1,4 +1,5 @@
 using JasperFx;
+using MediaMonitor.Spikes;
 
 namespace MediaMonitor.Watchlists;
 
@@ -12,6 +13,10 @@ public sealed record WatchlistRenamed(Guid WatchlistId, string Name, DateTimeOff
 public sealed record WatchlistPaused(Guid WatchlistId, DateTimeOffset At);
 public sealed record WatchlistResumed(Guid WatchlistId, DateTimeOffset At);
 public sealed record WatchlistArchived(Guid WatchlistId, DateTimeOffset At);
+/// <summary>The watchlist watches for surges of its volume by this rule (set or replaced); the stream version of this
+/// event is the rule version a spike cites.</summary>
+public sealed record WatchlistSpikeRuleSet(Guid WatchlistId, SpikeRule Rule, DateTimeOffset At);
+public sealed record WatchlistSpikeRuleRemoved(Guid WatchlistId, DateTimeOffset At);
 
 public enum WatchlistState { Active, Paused, Archived }
 
@@ -28,6 +33,8 @@ public sealed partial class Watchlist : IRevisioned
     /// <summary>A boolean rule (see the README); the watchlist matches when a term matches or the rule holds.</summary>
     public string? Rule { get; set; }
     public WatchlistState State { get; set; }
+    /// <summary>The surge watch (see <see cref="Spikes.SpikeEvaluation"/>); null when none is set.</summary>
+    public SpikeRule? SpikeRule { get; set; }
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -43,5 +50,7 @@ public sealed partial class Watchlist : IRevisioned
     public void Apply(WatchlistRenamed e) { Name = e.Name; UpdatedAt = e.At; }
     public void Apply(WatchlistPaused e) { State = WatchlistState.Paused; UpdatedAt = e.At; }
     public void Apply(WatchlistResumed e) { State = WatchlistState.Active; UpdatedAt = e.At; }
+    public void Apply(WatchlistSpikeRuleSet e) { SpikeRule = e.Rule; UpdatedAt = e.At; }
+    public void Apply(WatchlistSpikeRuleRemoved e) { SpikeRule = null; UpdatedAt = e.At; }
     public void Apply(WatchlistArchived e) { State = WatchlistState.Archived; UpdatedAt = e.At; }
 }

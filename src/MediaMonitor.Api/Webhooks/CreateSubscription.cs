@@ -11,10 +11,16 @@ namespace MediaMonitor.Webhooks;
 
 /// <param name="WatchlistIds">Only these watchlists' alerts; left out (null), every watchlist's.</param>
 /// <param name="IncludeBackfill">Alerts raised by backfills too (the default); false for live alerts only.</param>
-public sealed record CreateSubscription(string? Url, IReadOnlyList<Guid>? WatchlistIds, string? Description, bool? IncludeBackfill = null);
+/// <param name="Types">The webhook types wanted: "alert.raised" (the default, alone) and/or "watchlist.spike".</param>
+/// <param name="Delivery">"every" alert (the default) or "first-per-story": an alert repeating a story already notified is passed by.</param>
+public sealed record CreateSubscription(
+    string? Url, IReadOnlyList<Guid>? WatchlistIds, string? Description, bool? IncludeBackfill = null, IReadOnlyList<string?>? Types = null,
+    string? Delivery = null);
 
 /// <summary>The command as checked (the URL resolved and judged, the watchlists looked up): what to keep, or what is wrong.</summary>
-public sealed record CheckedSubscription(Uri? Url, string? Description, IReadOnlyList<Guid>? WatchlistIds, ValidationErrors Errors);
+public sealed record CheckedSubscription(
+    Uri? Url, string? Description, IReadOnlyList<Guid>? WatchlistIds, ValidationErrors Errors, IReadOnlyList<string>? Types = null,
+    SubscriptionDelivery? Delivery = null);
 
 public static class CreateSubscriptionEndpoint
 {
@@ -25,7 +31,9 @@ public static class CreateSubscriptionEndpoint
         var url = await OutboundTargets.CheckAsync("url", command.Url, options.CurrentValue, errors, ct);
         var description = SubscriptionInput.CheckDescription(command.Description, errors);
         var watchlists = await SubscriptionInput.CheckWatchlistsAsync(command.WatchlistIds, session, errors, ct);
-        return new CheckedSubscription(url, description, watchlists, errors);
+        var types = SubscriptionInput.CheckTypes(command.Types, errors);
+        var delivery = SubscriptionInput.CheckDelivery(command.Delivery, errors);
+        return new CheckedSubscription(url, description, watchlists, errors, types, delivery);
     }
 
     public static ProblemDetails Validate(CheckedSubscription subscription) =>
@@ -33,7 +41,8 @@ public static class CreateSubscriptionEndpoint
 
     /// <summary>The command has passed <see cref="Validate"/>.</summary>
     public static SubscriptionCreated Decide(CreateSubscription command, CheckedSubscription subscription, Guid id, DateTimeOffset now) =>
-        new(id, subscription.Url!.AbsoluteUri, subscription.WatchlistIds, subscription.Description, now, command.IncludeBackfill ?? true);
+        new(id, subscription.Url!.AbsoluteUri, subscription.WatchlistIds, subscription.Description, now, command.IncludeBackfill ?? true,
+            subscription.Types ?? [WebhookPayload.AlertRaisedType], subscription.Delivery ?? SubscriptionDelivery.Every);
 
     /// <summary>Subscribes a URL to alerts. The answer carries the signing secret, which is never shown again.</summary>
     [WolverinePost("/api/subscriptions"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]

@@ -3,16 +3,22 @@ using JasperFx.Events;
 
 namespace MediaMonitor.Webhooks;
 
+/// <summary>Why a delivery was queued: first dispatched (<see cref="Alert"/>, for a spike too), redelivered, replayed.</summary>
 public enum DeliveryTrigger { Alert, Redeliver, Replay }
+
+/// <summary>What a delivery carries: an <c>alert.raised</c> or a <c>watchlist.spike</c> webhook.</summary>
+public enum DeliveryKind { Alert, Spike }
 
 /// <summary>
 /// One alert for one subscription. Its id is also the <c>webhook-id</c> header, the same on every attempt, so a
 /// receiver can tell a retry from a new message. <paramref name="Ticket"/> names the message that may make the next
-/// attempt: a redelivery issues a new ticket, and a message with an old one does nothing.
+/// attempt: a redelivery issues a new ticket, and a message with an old one does nothing. With <paramref name="Kind"/>
+/// <see cref="DeliveryKind.Spike"/>, <paramref name="AlertId"/> is the spike's id and <paramref name="AlertRaisedAt"/> its
+/// detection time (the fields keep their names, so events recorded before spikes read as they did: alerts).
 /// </summary>
 public sealed record DeliveryScheduled(
     Guid DeliveryId, Guid SubscriptionId, Guid AlertId, Guid WatchlistId, DateTimeOffset AlertRaisedAt, Guid Ticket,
-    DeliveryTrigger Trigger, DateTimeOffset At);
+    DeliveryTrigger Trigger, DateTimeOffset At, DeliveryKind Kind = DeliveryKind.Alert);
 
 /// <param name="Attempt">Counts every attempt of the delivery, across redeliveries.</param>
 public sealed record DeliveryAttempted(
@@ -35,7 +41,9 @@ public sealed partial class Delivery : IRevisioned
 {
     public Guid Id { get; set; }
     public Guid SubscriptionId { get; set; }
+    /// <summary>The alert delivered, or the spike (<see cref="Kind"/>).</summary>
     public Guid AlertId { get; set; }
+    public DeliveryKind Kind { get; set; }
     public Guid WatchlistId { get; set; }
     public DateTimeOffset AlertRaisedAt { get; set; }
     public DeliveryTrigger Trigger { get; set; }
@@ -79,7 +87,7 @@ public sealed partial class Delivery : IRevisioned
 
     public static Delivery From(DeliveryScheduled e) => new()
     {
-        Id = e.DeliveryId, SubscriptionId = e.SubscriptionId, AlertId = e.AlertId, WatchlistId = e.WatchlistId,
+        Id = e.DeliveryId, SubscriptionId = e.SubscriptionId, AlertId = e.AlertId, Kind = e.Kind, WatchlistId = e.WatchlistId,
         AlertRaisedAt = e.AlertRaisedAt, Trigger = e.Trigger, Status = DeliveryStatus.Pending, Ticket = e.Ticket, Position = e.Ticket,
         CreatedAt = e.At, UpdatedAt = e.At, NextAttemptAt = e.At,
     };

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using MediaMonitor.Alerts;
 using MediaMonitor.Observability;
+using MediaMonitor.Spikes;
 using Marten;
 using Wolverine;
 
@@ -89,9 +90,13 @@ public sealed class DeliveryRun(
             // Gone (the store was reset), settled, or superseded by a redelivery: nothing to do.
             if (stream.Aggregate is not { } delivery || delivery.Status != DeliveryStatus.Pending || delivery.Ticket != distinct[i].Ticket)
                 continue;
-            var alert = alerts.GetValueOrDefault(delivery.AlertId) ?? await session.LoadAsync<AlertView>(delivery.AlertId, ct);
+            var body = delivery.Kind == DeliveryKind.Spike
+                ? await SpikeBodyAsync(delivery.AlertId, ct)
+                : (alerts.GetValueOrDefault(delivery.AlertId) ?? await session.LoadAsync<AlertView>(delivery.AlertId, ct)) is { } alert
+                    ? WebhookPayload.For(alert).ToUtf8()
+                    : null;
             var cancelled = inactive
-                ?? (alert is null ? "The alert no longer exists."
+                ?? (body is null ? $"The {(delivery.Kind == DeliveryKind.Spike ? "spike" : "alert")} no longer exists."
                 : secrets is null ? "The subscription has no signing secret."
                 : null);
             if (cancelled is not null)
@@ -100,9 +105,8 @@ public sealed class DeliveryRun(
                 continue;
             }
 
-            var body = WebhookPayload.For(alert!).ToUtf8();
-            if (delivery.Trigger == DeliveryTrigger.Alert && delivery.Attempts.Count == 0) metrics.FirstAttemptStarted(now - delivery.AlertRaisedAt);
-            var result = await sender.SendAsync(new Uri(subscription!.Url), delivery.Id.ToString(), now, body, secrets!.SigningAt(now), ct);
+            if (delivery.Kind == DeliveryKind.Alert && delivery.Trigger == DeliveryTrigger.Alert && delivery.Attempts.Count == 0) metrics.FirstAttemptStarted(now - delivery.AlertRaisedAt);
+            var result = await sender.SendAsync(new Uri(subscription!.Url), delivery.Id.ToString(), now, body!, secrets!.SigningAt(now), ct);
             var attemptedAt = clock.GetUtcNow();
             var (outcome, next) = DeliveryPolicy.Decide(result, delivery.RunAttempts + 1, schedule, settings.MaxRetryAfter, attemptedAt,
                 Random.Shared.NextDouble());
@@ -122,6 +126,11 @@ public sealed class DeliveryRun(
         if (cooldown is not null) session.Store(cooldown);
         else if (loadedCooldown is not null) session.Delete(loadedCooldown);
     }
+
+    /// <summary>A spike's webhook, from its stream folded live: its <see cref="SpikeView"/> document is kept by the async
+    /// daemon, which the dispatch can outrun; the stream is there once the spike is.</summary>
+    private async Task<byte[]?> SpikeBodyAsync(Guid spikeId, CancellationToken ct) =>
+        await session.Events.AggregateStreamAsync<SpikeView>(spikeId, token: ct) is { } spike ? SpikeWebhookPayload.For(spike).ToUtf8() : null;
 
     /// <summary>Disables the subscription when the endpoint said it is gone (410), or has failed for longer than
     /// allowed; returns why the deliveries after this one are cancelled, or null.</summary>

@@ -60,10 +60,11 @@ public static class DispatchAlertHandler
         chain.RetryUntilDone([TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)],
             TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
 
-    /// <summary>The subscriptions that get an alert: active ones that want its watchlist and existed when it was raised
-    /// (older alerts are theirs only by replay).</summary>
+    /// <summary>The subscriptions that get an alert: active ones that want it (its type, its watchlist, and with
+    /// first-per-story delivery, not a repeat in its story) and existed when it was raised (older alerts are theirs only by
+    /// replay).</summary>
     public static IEnumerable<Subscription> Recipients(IEnumerable<Subscription> subscriptions, AlertRaised alert) =>
-        subscriptions.Where(s => s.State == SubscriptionState.Active && s.Wants(alert.WatchlistId, alert.Backfill) && s.CreatedAt <= alert.RaisedAt);
+        subscriptions.Where(s => s.State == SubscriptionState.Active && s.Wants(alert) && s.CreatedAt <= alert.RaisedAt);
 
     public static Guid DeliveryId(Guid subscriptionId, Guid alertId)
     {

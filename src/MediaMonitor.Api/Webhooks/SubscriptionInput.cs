@@ -19,6 +19,47 @@ public static class SubscriptionInput
         ? Problems.ConflictDetails($"Subscription {s.Id} is deleted; a deleted subscription cannot be changed.")
         : null;
 
+    public const string EveryDelivery = "every";
+    public const string FirstPerStoryDelivery = "first-per-story";
+
+    /// <summary>The webhook types a subscription can ask for.</summary>
+    public static readonly IReadOnlyList<string> KnownTypes = [WebhookPayload.AlertRaisedType, WebhookPayload.WatchlistSpikeType];
+
+    /// <summary>The distinct types asked for, in their order, each a known one; null when not given.</summary>
+    public static IReadOnlyList<string>? CheckTypes(IReadOnlyList<string?>? types, ValidationErrors errors)
+    {
+        if (types is null) return null;
+        if (types.Count == 0)
+        {
+            errors.Add("types", $"Give at least one type ({string.Join(", ", KnownTypes)}), or leave types out.");
+            return null;
+        }
+        var result = new List<string>();
+        for (var i = 0; i < types.Count; i++)
+        {
+            var type = types[i]?.Trim();
+            if (type is null || !KnownTypes.Contains(type)) errors.Add($"types[{i}]", $"A type is one of: {string.Join(", ", KnownTypes)}.");
+            else if (!result.Contains(type)) result.Add(type);
+        }
+        return result;
+    }
+
+    /// <summary>"every" or "first-per-story"; null when not given.</summary>
+    public static SubscriptionDelivery? CheckDelivery(string? delivery, ValidationErrors errors)
+    {
+        switch (delivery?.Trim())
+        {
+            case null: return null;
+            case EveryDelivery: return SubscriptionDelivery.Every;
+            case FirstPerStoryDelivery: return SubscriptionDelivery.FirstPerStory;
+            default:
+                errors.Add("delivery", $"delivery is \"{EveryDelivery}\" or \"{FirstPerStoryDelivery}\".");
+                return null;
+        }
+    }
+
+    public static string Name(SubscriptionDelivery delivery) => delivery == SubscriptionDelivery.FirstPerStory ? FirstPerStoryDelivery : EveryDelivery;
+
     public static string? CheckDescription(string? description, ValidationErrors errors)
     {
         var trimmed = string.IsNullOrWhiteSpace(description) ? null : description.Trim();

@@ -4,13 +4,14 @@ namespace MediaMonitor.Webhooks;
 public sealed record SubscriptionResponse(
     Guid Id, string Url, IReadOnlyList<Guid>? WatchlistIds, bool IncludeBackfill, string? Description, SubscriptionState State, string? DisabledReason,
     int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SecretRotatedAt,
-    DateTimeOffset? PreviousSecretExpiresAt, SubscriptionHealthResponse Health)
+    DateTimeOffset? PreviousSecretExpiresAt, SubscriptionHealthResponse Health, IReadOnlyList<string> Types, string Delivery)
 {
     public static SubscriptionResponse From(Subscription s, SubscriptionHealth? h) => new(
         s.Id, s.Url, s.WatchlistIds, s.IncludeBackfill, s.Description, s.State, s.DisabledReason, s.Version, s.CreatedAt, s.UpdatedAt,
         s.SecretRotatedAt, s.PreviousSecretExpiresAt,
         new SubscriptionHealthResponse(h?.Delivered ?? 0, h?.FailedAttempts ?? 0, h?.ConsecutiveFailures ?? 0, h?.LastAttemptAt,
-            h?.LastSuccessAt, h?.FailingSince));
+            h?.LastSuccessAt, h?.FailingSince),
+        s.Types, SubscriptionInput.Name(s.Delivery));
 }
 
 public sealed record SubscriptionHealthResponse(

@@ -9,6 +9,7 @@ using MediaMonitor.Stories;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Timelines;
 using MediaMonitor.IntegrationTests.Webhooks;
+using MediaMonitor.Spikes;
 using MediaMonitor.Watchlists;
 using MediaMonitor.Webhooks;
 using Marten;
@@ -24,7 +25,8 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
     private static readonly Type[] Projected =
     [
         typeof(Watchlist), typeof(ArticleView), typeof(AlertView), typeof(Subscription), typeof(Delivery),
-        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed), typeof(StoryView),
+        typeof(WatchlistMatchStats), typeof(SubscriptionHealth), typeof(Backfill), typeof(Feed), typeof(StoryView), typeof(SpikeWatch),
+        typeof(SpikeView),
     ];
 
     /// <summary>Projections that keep tables of their own and no documents.</summary>
@@ -96,19 +98,28 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         await Json(await PostJson($"/api/feeds/{feed["id"]}/pause", new { }), HttpStatusCode.OK);
         // A takedown: the timeline's matched forms of the article go, as its words go from the events.
         Assert.Equal(HttpStatusCode.NoContent, (await Client().DeleteAsync($"/api/articles/{strike}")).StatusCode);
+        // A spike: a day covered with one article, then five in the last hour against an expected half.
+        var drills = await CreateWatchlist("Drills", ("military drill", "en"));
+        await Json(await PutJson($"/api/watchlists/{drills}/spike-rule", new { window = "PT1H", baseline = "P1D", sensitivity = 0.001 }), HttpStatusCode.OK);
+        var now = DateTimeOffset.UtcNow;
+        await Ingest(new { body = "A military drill began.", publishedAt = now.AddDays(-2) });
+        for (var i = 0; i < 5; i++) await Ingest(new { body = $"A military drill, report {i}.", publishedAt = now.AddMinutes(-40 + 5 * i) });
         // Polled: the first delivery's retry after the 500, and the release of those parked behind it while the endpoint
         // cools, are scheduled messages, which Wolverine's tracking counts as done once scheduled, not when they run.
         await Eventually(async () =>
         {
             await using var session = App.Store.QuerySession();
             var deliveries = await session.Query<Delivery>().ToListAsync();
-            return deliveries.Count == 5 && deliveries.All(d => d.Status == DeliveryStatus.Delivered);
+            return deliveries.Count == 11 && deliveries.All(d => d.Status == DeliveryStatus.Delivered);
         }, "the deliveries to be delivered");
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        // Again: the spike the detection recorded is an event of its own, for the spike's view.
         await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         await using (var session = App.Store.QuerySession())
         {
-            Assert.Equal(5, (await session.Query<SubscriptionHealth>().ToListAsync()).Sum(h => h.Delivered));
-            Assert.Equal(5, (await session.Query<WatchlistMatchStats>().ToListAsync()).Sum(s => s.MatchCount));
+            Assert.Equal(11, (await session.Query<SubscriptionHealth>().ToListAsync()).Sum(h => h.Delivered));
+            Assert.Equal(11, (await session.Query<WatchlistMatchStats>().ToListAsync()).Sum(s => s.MatchCount));
+            Assert.Single(await session.Query<SpikeView>().ToListAsync());
         }
         var before = await Snapshot();
         Assert.All(before, p => Assert.NotEqual("", p.Value));
