@@ -130,7 +130,7 @@ public sealed class ArticleIngestor(
         var decisions = decided.Select(d => d.Decision).ToList();
         var stories = await StoryGrouping.PlaceAsync(session, decided.Select(d => new StoryArrival(d.Decision.Ingested.ArticleId,
             d.Decision.Ingested.Lang, ArticleTime.Of(d.Decision.Ingested.PublishedAt, now).At, d.Signature,
-            d.Decision.Matches.Select(m => m.WatchlistId).ToList())).ToList(), Guid.CreateVersion7, ct);
+            d.Decision.Matches.Select(m => m.WatchlistId).ToList())).ToList(), () => Guid.CreateVersion7(now), ct);
 
         var taken = chunk.Count;
         var writes = 0;

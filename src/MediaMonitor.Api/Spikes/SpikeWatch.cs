@@ -39,10 +39,9 @@ public sealed class SpikeWatch
     public DateTimeOffset? LastSpikeWindowEnd { get; set; }
     public List<PendingSpike> Pending { get; set; } = [];
 
-    /// <summary>The time an article counts at: its publication time if it has one not later than the match, else the
-    /// match's time (an article claiming a future date is counted when it arrived).</summary>
-    public static DateTimeOffset ArticleTime(ArticleMatched m) =>
-        m.PublishedAt is { } published && published <= m.MatchedAt ? published : m.MatchedAt;
+    /// <summary>The time an article counts at (see <see cref="Ingestion.ArticleTime"/>), with the match's time as its
+    /// intake: an article claiming a future date is counted when it arrived.</summary>
+    public static DateTimeOffset ArticleTime(ArticleMatched m) => Ingestion.ArticleTime.Of(m.PublishedAt, m.MatchedAt).At;
 
     /// <summary>
     /// Counts a live match and tests the window ending at the end of its article's slot. Only a window ending within one

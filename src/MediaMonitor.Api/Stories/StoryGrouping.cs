@@ -35,7 +35,7 @@ public static class StoryGrouping
 
     /// <summary>The stories of <paramref name="arrivals"/>, in order, each seeing the ones placed before it.</summary>
     public static async Task<IReadOnlyList<StoryPlacement>> PlaceAsync(
-        IQuerySession session, IReadOnlyList<StoryArrival> arrivals, Func<DateTimeOffset, Guid> newId, CancellationToken ct)
+        IQuerySession session, IReadOnlyList<StoryArrival> arrivals, Func<Guid> newId, CancellationToken ct)
     {
         var stored = await CandidatesAsync(session, arrivals, ct);
         return Place(arrivals, stored, newId);
@@ -43,7 +43,7 @@ public static class StoryGrouping
 
     /// <summary>The placement itself, without I/O: <paramref name="stored"/> are the candidates read from the index.</summary>
     public static IReadOnlyList<StoryPlacement> Place(
-        IReadOnlyList<StoryArrival> arrivals, IReadOnlyList<StoryMember> stored, Func<DateTimeOffset, Guid> newId)
+        IReadOnlyList<StoryArrival> arrivals, IReadOnlyList<StoryMember> stored, Func<Guid> newId)
     {
         var members = stored.ToList();
         // What each story had matched, as the chunk's articles add to it.
@@ -57,7 +57,7 @@ public static class StoryGrouping
         foreach (var a in arrivals)
         {
             var best = Nearest(a, members);
-            var storyId = best?.Member.StoryId ?? newId(a.At);
+            var storyId = best?.Member.StoryId ?? newId();
             var before = matched.TryGetValue(storyId, out var seen) ? seen.ToHashSet() : [];
             matched[storyId] = [.. before, .. a.MatchedWatchlistIds];
             placements.Add(new StoryPlacement(new ArticleStory(storyId, best is null, best?.Member.ArticleId,
@@ -94,7 +94,9 @@ public static class StoryGrouping
         if (judged.Count == 0) return [];
         var bands = judged.SelectMany(a => a.Signature!.BandKeys()).Distinct().ToArray();
         var langs = judged.Select(a => a.Lang).Distinct().ToArray();
-        var from = judged.Min(a => a.At) - Window;
+        var earliest = judged.Min(a => a.At);
+        // Articles dated at the start of the calendar (a sender's placeholder) have no window before them.
+        var from = earliest - DateTimeOffset.MinValue > Window ? earliest - Window : DateTimeOffset.MinValue;
         var to = judged.Max(a => a.At) + Window;
         var table = StoryIndex.TableName.QualifiedName;
         var rows = await session.AdvancedSql.QueryAsync<IndexRow>(

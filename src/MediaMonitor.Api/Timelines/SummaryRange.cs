@@ -14,6 +14,7 @@ public sealed record SummaryRange(DateTimeOffset From, DateTimeOffset To, DateTi
 
     public static SummaryRange? Of(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now, ValidationErrors errors)
     {
+        if (!TimelineWindow.InRange(from, to, errors)) return null;
         var end = ArticleTime.Ceiling(to ?? now, TimeSpan.FromHours(1));
         var start = ArticleTime.Floor(from ?? (to ?? now) - DefaultLength, TimeSpan.FromHours(1));
         if (from is not null && to is not null && from >= to || start >= end)

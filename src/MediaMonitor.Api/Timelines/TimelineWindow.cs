@@ -14,6 +14,25 @@ public sealed partial record TimelineWindow(
     public const int MaxBuckets = 10_000;
     public const string DefaultZone = "UTC";
 
+    /// <summary>The times a timeline or a summary may ask about: wide enough for any news archive, and far enough inside
+    /// what a <see cref="DateTimeOffset"/> can hold for whole weeks, years and zone offsets around them.</summary>
+    public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Latest = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>False, with the reason added, when <paramref name="from"/> or <paramref name="to"/> lies outside
+    /// [<see cref="Earliest"/>, <see cref="Latest"/>).</summary>
+    public static bool InRange(DateTimeOffset? from, DateTimeOffset? to, ValidationErrors errors)
+    {
+        var ok = true;
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is not { } v || (v >= Earliest && v < Latest)) continue;
+            errors.Add(name, $"{name} lies between {Earliest:yyyy-MM-dd} and {Latest:yyyy-MM-dd}.");
+            ok = false;
+        }
+        return ok;
+    }
+
     public DateTimeOffset From => Buckets.Count > 0 ? Buckets[0].Start : default;
     public DateTimeOffset To => Buckets.Count > 0 ? Buckets[^1].End : default;
 
@@ -25,7 +44,8 @@ public sealed partial record TimelineWindow(
     {
         var size = ParseSize(bucket, errors);
         var zone = ParseZone(tz, errors);
-        if (size is not { } s || zone is null) return null;
+        var inRange = InRange(from, to, errors);
+        if (size is not { } s || zone is null || !inRange) return null;
 
         var end = to ?? now;
         var start = from ?? s switch

@@ -26,7 +26,7 @@ public sealed class PlacingStories
     private static StoryMember Stored(StoryArrival a, Guid story, params Guid[] storyMatched) =>
         new(a.ArticleId, story, a.Lang, a.At, a.Signature!, storyMatched.ToHashSet());
 
-    private static Guid NewId(DateTimeOffset at) => Guid.CreateVersion7(at);
+    private static Guid NewId() => Guid.CreateVersion7();
 
     [Fact]
     public void a_copy_joins_the_stored_story_and_learns_what_it_had_matched()

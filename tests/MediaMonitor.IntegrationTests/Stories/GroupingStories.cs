@@ -115,6 +115,14 @@ public sealed class GroupingStories(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task an_article_dated_at_the_start_of_the_calendar_joins_a_story_of_its_own()
+    {
+        var ancient = await IngestCopy("Rockets hit near Baghdad airport", WireCopies.AirportRockets, "Reuters", "en", DateTimeOffset.MinValue);
+
+        Assert.NotEqual(Guid.Empty, StoryOf(ancient));
+    }
+
+    [Fact]
     public async Task an_unknown_story_is_404_and_bad_feed_parameters_are_400()
     {
         await Json(await Get($"/api/stories/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
