@@ -31,7 +31,13 @@ public sealed partial class StoryIndex : EventProjection
         table.AddColumn<int>("signature_version").NotNull();
         // The watchlists the article matched on intake: a later copy's alert for one of them is a repeat in the story.
         table.AddColumn("watchlists", "uuid[]").NotNull();
-        table.Indexes.Add(new IndexDefinition("ix_mm_story_index_bands") { Columns = ["bands"], Method = IndexMethod.gin });
+        // GIN's pending list keeps inserts cheap (32 keys a row go in later, in bulk), but every lookup scans it: with the
+        // default 4 MB of it a lookup of 32 keys took 5 ms over 20,000 pending rows, 0.15 ms once merged; without it each
+        // insert updates 32 posting lists at once. A small list holds both down.
+        table.Indexes.Add(new IndexDefinition("ix_mm_story_index_bands")
+        {
+            Columns = ["bands"], Method = IndexMethod.gin, StorageParameters = { ["gin_pending_list_limit"] = "256" },
+        });
         table.Indexes.Add(new IndexDefinition("ix_mm_story_index_story") { Columns = ["story_id"] });
         SchemaObjects.Add(table);
         Options.DeleteDataInTableOnTeardown(TableName.QualifiedName);
