@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using MediaMonitor.Infrastructure;
 
 namespace MediaMonitor.Spikes;
 
@@ -11,10 +11,6 @@ public static class SpikeIds
         Span<byte> input = stackalloc byte[24];
         watchlistId.TryWriteBytes(input);
         BitConverter.TryWriteBytes(input[16..], windowEnd.UtcTicks);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);   // version 8: a name-based id of our own
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);   // RFC 9562 variant
-        return new Guid(hash[..16], bigEndian: true);
+        return NameBasedGuid.From(input);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JasperFx.Events;
 using MediaMonitor.Alerts;
 using MediaMonitor.Infrastructure;
@@ -71,11 +70,7 @@ public static class DispatchAlertHandler
         Span<byte> input = stackalloc byte[32];
         subscriptionId.TryWriteBytes(input);
         alertId.TryWriteBytes(input[16..]);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);   // version 8: a name-based id of our own
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);   // RFC 9562 variant
-        return new Guid(hash[..16], bigEndian: true);
+        return NameBasedGuid.From(input);
     }
 
     public static async Task<OutgoingMessages> Handle(IEvent<AlertRaised> raised, IDocumentSession session, TimeProvider clock, CancellationToken ct)

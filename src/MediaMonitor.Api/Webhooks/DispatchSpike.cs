@@ -19,9 +19,7 @@ namespace MediaMonitor.Webhooks;
 public static class DispatchSpikeHandler
 {
     /// <summary>As <see cref="DispatchAlertHandler.Configure"/>: only the database fails here, so keep trying.</summary>
-    public static void Configure(HandlerChain chain) =>
-        chain.RetryUntilDone([TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1)],
-            TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+    public static void Configure(HandlerChain chain) => DispatchAlertHandler.Configure(chain);
 
     /// <summary>The subscriptions that get a spike: active ones that asked for spikes, want its watchlist, and existed
     /// when it was detected.</summary>
