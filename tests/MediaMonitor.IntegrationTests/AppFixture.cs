@@ -1,4 +1,5 @@
 using MediaMonitor.Audit;
+using MediaMonitor.Stories;
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -92,6 +93,8 @@ public sealed class AppFixture : IAsyncLifetime
             {
                 await Host.ResetAllMartenDataAsync();
                 await ClearProjectionTablesAsync();
+                // Its rows are gone: what the node holds of them must go too, as after a restart.
+                Host.Services.GetRequiredService<StoryWindow>().Forget();
                 return;
             }
             catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && DateTime.UtcNow < giveUpAt)

@@ -25,7 +25,7 @@ public sealed record RaisedAlert(Guid AlertId, Guid WatchlistId, string Watchlis
 /// </summary>
 public sealed class ArticleIngestor(
     IDocumentStore store, CurrentMatcher matchers, DomainMetrics metrics, TimeProvider clock, IWolverineRuntime wolverine,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime, StoryWindow stories)
 {
     /// <summary>Articles per transaction: large enough to amortise the commit, small enough to keep transactions short.</summary>
     public const int ChunkSize = 250;
@@ -128,7 +128,7 @@ public sealed class ArticleIngestor(
                 Signature: StorySignature.Of(f.Candidate.Body, f.Candidate.Lang)))
             .ToList();
         var decisions = decided.Select(d => d.Decision).ToList();
-        var stories = await StoryGrouping.PlaceAsync(session, decided.Select(d => new StoryArrival(d.Decision.Ingested.ArticleId,
+        var placed = await StoryGrouping.PlaceAsync(stories, session, decided.Select(d => new StoryArrival(d.Decision.Ingested.ArticleId,
             d.Decision.Ingested.Lang, ArticleTime.Of(d.Decision.Ingested.PublishedAt, now).At, d.Signature,
             d.Decision.Matches.Select(m => m.WatchlistId).ToList())).ToList(), () => Guid.CreateVersion7(now), ct);
 
@@ -138,7 +138,7 @@ public sealed class ArticleIngestor(
         for (var i = 0; i < fresh.Count; i++)
         {
             var decision = decisions[i];
-            var story = stories[i];
+            var story = placed[i];
             var alerts = decision.Alerts.Select(a => a with
             {
                 StoryId = story.Story.StoryId, RepeatInStory = story.MatchedBefore.Contains(a.WatchlistId),

@@ -16,4 +16,6 @@ public static class Configuration
             .Index([x => x.Lang, x => x.LatestAt])
             .GinIndexJsonData();
     }
+
+    public static IServiceCollection AddStories(this IServiceCollection services) => services.AddSingleton<StoryWindow>();
 }

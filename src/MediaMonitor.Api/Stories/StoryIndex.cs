@@ -8,10 +8,11 @@ using Weasel.Postgresql.Tables;
 namespace MediaMonitor.Stories;
 
 /// <summary>
-/// The articles a new one may be a copy of: one row per article that joined a story, with the LSH band keys of its
-/// signature under a GIN index, so that intake finds the articles sharing a band with a chunk's articles in one
-/// query (<see cref="StoryGrouping"/>). Inline: the next transaction's articles must find this one's. Rebuilt from
-/// the story each <see cref="ArticleIngested"/> records (<see cref="ArticleStory"/>), which holds the signature, not the text.
+/// The articles a new one may be a copy of: one row per article that joined a story, with its signature, which every
+/// node holds in memory by band key (<see cref="StoryWindow"/>) and reads back from here after a start, for an article
+/// dated long ago, and as other nodes add rows. Inline: the row commits with its article, so no node can see the
+/// article and miss the row. Rebuilt from the story each <see cref="ArticleIngested"/> records (<see cref="ArticleStory"/>),
+/// which holds the signature, not the text.
 /// </summary>
 public sealed partial class StoryIndex : EventProjection
 {
@@ -25,19 +26,15 @@ public sealed partial class StoryIndex : EventProjection
         table.AddColumn<Guid>("story_id").NotNull();
         table.AddColumn<string>("lang").NotNull();
         table.AddColumn("at", "timestamp with time zone").NotNull();
-        table.AddColumn("bands", "bigint[]").NotNull();
         table.AddColumn("signature", "bytea").NotNull();
         table.AddColumn<int>("shingles").NotNull();
         table.AddColumn<int>("signature_version").NotNull();
         // The watchlists the article matched on intake: a later copy's alert for one of them is a repeat in the story.
         table.AddColumn("watchlists", "uuid[]").NotNull();
-        // GIN's pending list keeps inserts cheap (32 keys a row go in later, in bulk), but every lookup scans it: with the
-        // default 4 MB of it a lookup of 32 keys took 5 ms over 20,000 pending rows, 0.15 ms once merged; without it each
-        // insert updates 32 posting lists at once. A small list holds both down.
-        table.Indexes.Add(new IndexDefinition("ix_mm_story_index_bands")
-        {
-            Columns = ["bands"], Method = IndexMethod.gin, StorageParameters = { ["gin_pending_list_limit"] = "256" },
-        });
+        // The transaction that wrote the row: each node reads the rows written since it last looked (see StoryWindow).
+        table.AddColumn("xid", "xid8").NotNull().DefaultValueByExpression("pg_current_xact_id()");
+        table.Indexes.Add(new IndexDefinition("ix_mm_story_index_xid") { Columns = ["xid"] });
+        table.Indexes.Add(new IndexDefinition("ix_mm_story_index_at") { Columns = ["at"] });
         table.Indexes.Add(new IndexDefinition("ix_mm_story_index_story") { Columns = ["story_id"] });
         SchemaObjects.Add(table);
         Options.DeleteDataInTableOnTeardown(TableName.QualifiedName);
@@ -48,11 +45,10 @@ public sealed partial class StoryIndex : EventProjection
         // Articles taken in before stories were kept, and those too short to judge, which nothing can join.
         if (e.Story is not { Signature: { } stored } story) return;
         var signature = Convert.FromBase64String(stored);
-        var bands = StorySignature.FromBytes(signature, story.Shingles).BandKeys();
         // A replay of an article already indexed changes nothing.
         ops.QueueSqlCommand(
-            $"insert into {TableName.QualifiedName} (article_id, story_id, lang, at, bands, signature, shingles, signature_version, watchlists) " +
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (article_id) do nothing",
-            e.ArticleId, story.StoryId, e.Lang, story.At, bands, signature, story.Shingles, story.SignatureVersion, story.MatchedWatchlistIds.ToArray());
+            $"insert into {TableName.QualifiedName} (article_id, story_id, lang, at, signature, shingles, signature_version, watchlists) " +
+            "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (article_id) do nothing",
+            e.ArticleId, story.StoryId, e.Lang, story.At, signature, story.Shingles, story.SignatureVersion, story.MatchedWatchlistIds.ToArray());
     }
 }

@@ -44,7 +44,9 @@ public sealed class RebuildingProjections(AppFixture app) : ApiTest(app)
         foreach (var table in ProjectionTables.All(App.Store))
         {
             // Rows as text in their text order: the same rows give the same snapshot, whatever order they were written in.
-            var rows = await session.AdvancedSql.QueryAsync<string>($"select coalesce(string_agg(t::text, E'\\n' order by t::text), '') from {table} t", CancellationToken.None);
+            // Not the transaction that wrote a row (the story index's xid), which a rebuild changes by design.
+            var rows = await session.AdvancedSql.QueryAsync<string>(
+                $"select coalesce(string_agg(r, E'\\n' order by r), '') from (select (to_jsonb(t) - 'xid')::text r from {table} t) rows", CancellationToken.None);
             snapshot[table] = rows.Single();
         }
         return snapshot;
