@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using MediaMonitor.Alerts;
 using MediaMonitor.Ingestion;
 using Marten;
@@ -9,17 +12,18 @@ namespace MediaMonitor.Timelines;
 
 /// <summary>
 /// Timeline and summary counts, kept in <see cref="TimelineTables"/> by SQL statements. Async (in the daemon): ingest
-/// pays nothing for it, and one node at a time writes the counters, so increments never race. The daemon applies a
-/// page of events in sequence order and runs their statements in that order in one transaction; an article's
-/// <see cref="ArticleIngested"/> comes before its matches, and a match before its alert (they are appended in that
-/// order), so each statement finds the rows it joins.
+/// pays nothing for it, and one node at a time writes the counters, so increments never race. The daemon hands over a
+/// page of events at a time; each page becomes at most three set-based statements (its articles, then its matches,
+/// then its alerts) and one per takedown, in that order in one transaction. An article's <see cref="ArticleIngested"/>
+/// comes before its matches, and a match before its alert, so the order of kinds is the order of events for every
+/// article; a takedown comes after its article's matches, and matches after it carry masked hits, which add no forms.
 /// <para>
 /// An (article, watchlist) counts once, however often it is matched (a backfill after a rename matches again), and its
 /// alert once. A takedown leaves the counts (the facts stay) but takes the article's words out of the matched forms, as
 /// it masks them in the events: rebuilt from the masked events, the forms come out the same.
 /// </para>
 /// </summary>
-public sealed class TimelineProjection : EventProjection
+public sealed class TimelineProjection : EventProjection, IJasperFxProjection<IDocumentOperations>
 {
     public const string ProjectionName = "Timeline";
 
@@ -37,27 +41,50 @@ public sealed class TimelineProjection : EventProjection
         }
     }
 
+    /// <summary>One event at a time (an inline replay of a stream): the same statements as for a page of one.</summary>
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        switch (e.Data)
-        {
-            case ArticleIngested ingested:
-                var time = ArticleTime.Of(ingested);
-                operations.QueueSqlCommand(InsertArticle, ingested.ArticleId, time.QuarterSlot, time.HourSlot, time.DaySlot,
-                    time.ByIngestTime, ingested.Lang, ingested.Source ?? "");
-                break;
-            case ArticleMatched matched:
-                operations.QueueSqlCommand(CountMatch, matched.ArticleId, matched.WatchlistId, Forms(matched));
-                break;
-            case AlertRaised alert:
-                operations.QueueSqlCommand(CountAlert, alert.ArticleId, alert.WatchlistId);
-                break;
-            case ArticleRemoved removed:
-                operations.QueueSqlCommand(RemoveForms, removed.ArticleId);
-                break;
-        }
+        Apply(operations, [e]);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>The daemon's page of events, in a few set-based statements rather than one per event (see the class remarks).</summary>
+    Task IJasperFxProjection<IDocumentOperations>.ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        Apply(operations, events);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(IDocumentOperations operations, IReadOnlyList<IEvent> events)
+    {
+        var data = events.Select(e => e.Data).ToList();
+        var ingested = data.OfType<ArticleIngested>().ToList();
+        if (ingested.Count > 0)
+        {
+            var times = ingested.Select(ArticleTime.Of).ToList();
+            operations.QueueSqlCommand(InsertArticles, ingested.Select(e => e.ArticleId).ToArray(),
+                times.Select(t => t.QuarterSlot).ToArray(), times.Select(t => t.HourSlot).ToArray(), times.Select(t => t.DaySlot).ToArray(),
+                times.Select(t => t.ByIngestTime).ToArray(), ingested.Select(e => e.Lang).ToArray(), ingested.Select(e => e.Source ?? "").ToArray());
+        }
+        // A pair matched again within the page keeps its first match's forms, as it would one event at a time.
+        var matches = data.OfType<ArticleMatched>().DistinctBy(m => (m.ArticleId, m.WatchlistId)).ToList();
+        if (matches.Count > 0)
+        {
+            operations.QueueSqlCommand(CountMatches, JsonSerializer.Serialize(matches.Select(m =>
+                new MatchRow(m.ArticleId, m.WatchlistId, Forms(m)))));
+        }
+        var alerts = data.OfType<AlertRaised>().ToList();
+        if (alerts.Count > 0)
+        {
+            operations.QueueSqlCommand(CountAlerts, alerts.Select(a => a.ArticleId).ToArray(), alerts.Select(a => a.WatchlistId).ToArray());
+        }
+        foreach (var removed in data.OfType<ArticleRemoved>()) operations.QueueSqlCommand(RemoveForms, removed.ArticleId);
+    }
+
+    private sealed record MatchRow(
+        [property: JsonPropertyName("article_id")] Guid ArticleId,
+        [property: JsonPropertyName("watchlist_id")] Guid WatchlistId,
+        [property: JsonPropertyName("forms")] string[] Forms);
 
     /// <summary>The summary's form keys of a match: each term with each text that matched it, once however often it was
     /// found (forms count articles, not hits). A masked hit (a removed article's) has no text and gives none.</summary>
@@ -65,57 +92,71 @@ public sealed class TimelineProjection : EventProjection
         e.Hits.Where(h => h.Text.Length > 0).Select(h => h.Term + FormSeparator + h.Text).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToArray();
 
-    private const string InsertArticle = $"""
-        insert into {Articles} (article_id, quarter, hour, day, by_ingest_time, lang, source) values (?, ?, ?, ?, ?, ?, ?)
+    private const string InsertArticles = $"""
+        insert into {Articles} (article_id, quarter, hour, day, by_ingest_time, lang, source)
+        select * from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::boolean[], ?::text[], ?::text[])
         on conflict (article_id) do nothing
         """;
 
     /// <summary>
-    /// One statement: record the (article, watchlist) pair, and only if it is new count it in its quarter hour under
-    /// the four keys (language and source, each, and both rolled up), and in its UTC hour and day in the summary (by
-    /// source, language, form, and with every watchlist already on the article, both ways).
+    /// One statement for a page's matches: record each new (article, watchlist) pair, and count only those it recorded: in
+    /// their quarter hour under the four keys (language and source, each, and both rolled up), and in their UTC hour and
+    /// day in the summary (by source, language, form, and with the watchlists on the same article: a new pair and one
+    /// counted before, both ways; two new pairs, each way once, as one after the other would). Counts are summed per key
+    /// before they are added, so a key many matches share costs one update.
     /// </summary>
-    private const string CountMatch = $"""
-        with p as (select ?::uuid as article_id, ?::uuid as watchlist_id, ?::text[] as forms),
-        a as (select t.* from {Articles} t join p using (article_id)),
+    private const string CountMatches = $"""
+        with p as (select x.article_id, x.watchlist_id, array(select jsonb_array_elements_text(x.forms)) as forms
+                   from jsonb_to_recordset(?::jsonb) x(article_id uuid, watchlist_id uuid, forms jsonb)),
         m as (insert into {Matches} (article_id, watchlist_id, forms)
-              select p.article_id, p.watchlist_id, p.forms from p where exists (select from a)
-              on conflict do nothing returning watchlist_id),
-        o as (select x.watchlist_id from {Matches} x join p using (article_id)
-              where x.watchlist_id <> p.watchlist_id and exists (select from m)),
+              select p.article_id, p.watchlist_id, p.forms from p where exists (select from {Articles} a where a.article_id = p.article_id)
+              on conflict do nothing returning article_id, watchlist_id, forms),
+        n as (select m.watchlist_id, m.forms, a.* from m join {Articles} a using (article_id)),
+        co as (select n.watchlist_id, n.hour, n.day, x.watchlist_id::text as key from n join {Matches} x using (article_id)
+               where x.watchlist_id <> n.watchlist_id
+               union all
+               select x.watchlist_id, n.hour, n.day, n.watchlist_id::text from n join {Matches} x using (article_id)
+               where x.watchlist_id <> n.watchlist_id
+               union all
+               select n.watchlist_id, n.hour, n.day, n2.watchlist_id::text from n join m n2 using (article_id)
+               where n2.watchlist_id <> n.watchlist_id),
         c as (insert into {Counts} as t (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
-              select p.watchlist_id, k.lang, k.source, a.quarter, 1, 0, a.by_ingest_time::int
-              from p, a, m, lateral (values (a.lang, a.source), (a.lang, '{All}'), ('{All}', a.source), ('{All}', '{All}')) k(lang, source)
+              select n.watchlist_id, k.lang, k.source, n.quarter, count(*), 0, sum(n.by_ingest_time::int)
+              from n, lateral (values (n.lang, n.source), (n.lang, '{All}'), ('{All}', n.source), ('{All}', '{All}')) k(lang, source)
               where k.source <> ''
+              group by 1, 2, 3, 4
               on conflict (watchlist_id, lang, source, slot)
-              do update set articles = t.articles + 1, by_ingest_time = t.by_ingest_time + excluded.by_ingest_time)
+              do update set articles = t.articles + excluded.articles, by_ingest_time = t.by_ingest_time + excluded.by_ingest_time)
         insert into {Summary} as t (watchlist_id, grain, slot, dim, key, articles, alerts)
-        select d.watchlist_id, g.grain, g.slot, d.dim, d.key, 1, 0
-        from a, m, lateral (values ('h', a.hour), ('d', a.day)) g(grain, slot),
-        lateral (select p.watchlist_id, 'all', '' from p
-                 union all select p.watchlist_id, 'source', a.source from p
-                 union all select p.watchlist_id, 'lang', a.lang from p
-                 union all select p.watchlist_id, 'form', f.key from p, unnest(p.forms) f(key)
-                 union all select p.watchlist_id, 'watchlist', o.watchlist_id::text from p, o
-                 union all select o.watchlist_id, 'watchlist', p.watchlist_id::text from p, o) d(watchlist_id, dim, key)
-        on conflict (watchlist_id, grain, slot, dim, key) do update set articles = t.articles + 1
+        select d.watchlist_id, g.grain, g.slot, d.dim, d.key, count(*), 0
+        from (select n.watchlist_id, n.hour, n.day, 'all' as dim, '' as key from n
+              union all select n.watchlist_id, n.hour, n.day, 'source', n.source from n
+              union all select n.watchlist_id, n.hour, n.day, 'lang', n.lang from n
+              union all select n.watchlist_id, n.hour, n.day, 'form', f.key from n, unnest(n.forms) f(key)
+              union all select co.watchlist_id, co.hour, co.day, 'watchlist', co.key from co) d,
+             lateral (values ('h', d.hour), ('d', d.day)) g(grain, slot)
+        group by 1, 2, 3, 4, 5
+        on conflict (watchlist_id, grain, slot, dim, key) do update set articles = t.articles + excluded.articles
         """;
 
-    /// <summary>The alert of a counted (article, watchlist) pair, once: in its quarter hour's four keys and its summary totals.</summary>
-    private const string CountAlert = $"""
-        with p as (select ?::uuid as article_id, ?::uuid as watchlist_id),
+    /// <summary>The alerts of counted (article, watchlist) pairs, each once: in its quarter hour's four keys and its summary totals.</summary>
+    private const string CountAlerts = $"""
+        with p as (select * from unnest(?::uuid[], ?::uuid[]) p(article_id, watchlist_id)),
         m as (update {Matches} x set alerted = true from p
-              where x.article_id = p.article_id and x.watchlist_id = p.watchlist_id and not x.alerted returning x.article_id),
-        a as (select t.* from {Articles} t join m using (article_id)),
+              where x.article_id = p.article_id and x.watchlist_id = p.watchlist_id and not x.alerted
+              returning x.article_id, x.watchlist_id),
+        n as (select m.watchlist_id, a.* from m join {Articles} a using (article_id)),
         c as (insert into {Counts} as t (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
-              select p.watchlist_id, k.lang, k.source, a.quarter, 0, 1, 0
-              from p, a, lateral (values (a.lang, a.source), (a.lang, '{All}'), ('{All}', a.source), ('{All}', '{All}')) k(lang, source)
+              select n.watchlist_id, k.lang, k.source, n.quarter, 0, count(*), 0
+              from n, lateral (values (n.lang, n.source), (n.lang, '{All}'), ('{All}', n.source), ('{All}', '{All}')) k(lang, source)
               where k.source <> ''
-              on conflict (watchlist_id, lang, source, slot) do update set alerts = t.alerts + 1)
+              group by 1, 2, 3, 4
+              on conflict (watchlist_id, lang, source, slot) do update set alerts = t.alerts + excluded.alerts)
         insert into {Summary} as t (watchlist_id, grain, slot, dim, key, articles, alerts)
-        select p.watchlist_id, g.grain, g.slot, 'all', '', 0, 1
-        from p, a, lateral (values ('h', a.hour), ('d', a.day)) g(grain, slot)
-        on conflict (watchlist_id, grain, slot, dim, key) do update set alerts = t.alerts + 1
+        select n.watchlist_id, g.grain, g.slot, 'all', '', 0, count(*)
+        from n, lateral (values ('h', n.hour), ('d', n.day)) g(grain, slot)
+        group by 1, 2, 3
+        on conflict (watchlist_id, grain, slot, dim, key) do update set alerts = t.alerts + excluded.alerts
         """;
 
     /// <summary>A taken-down article's forms out of the summary (a count of one goes, a larger one goes down by one), and
