@@ -241,7 +241,7 @@ public static class TimelineQueries
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var snapshot = new Dictionary<string, string>();
-        foreach (var table in new[] { TimelineTables.Articles, Matches, Counts, Summary })
+        foreach (var table in new[] { TimelineTables.Articles, Matches, Counts, Hours, Summary })
         {
             // Forms compared as sets: the projection stores them in its order, the staging in the generator's.
             var row = table == Matches ? "(t.article_id, t.watchlist_id, (select array_agg(f order by f) from unnest(t.forms) f), t.alerted)::text" : "t::text";
@@ -303,7 +303,7 @@ public static class TimelineQueries
         const string origin = "timestamptz '2000-01-01 00:00:00+00'";
         var sql = $"""
             set max_parallel_workers_per_gather = 2;
-            truncate {TimelineTables.Articles}, {Matches}, {Counts}, {Summary};
+            truncate {TimelineTables.Articles}, {Matches}, {Counts}, {Hours}, {Summary};
             insert into {TimelineTables.Articles} (article_id, quarter, hour, day, by_ingest_time, lang, source)
             select article_id, date_bin('15 minutes', at, {origin}), date_bin('1 hour', at, {origin}), date_bin('1 day', at, {origin}), by_ingest_time, lang, source
             from bench_articles;
@@ -313,6 +313,9 @@ public static class TimelineQueries
                    a.quarter, count(*), count(*), count(*) filter (where a.by_ingest_time)
             from bench_matches m join {TimelineTables.Articles} a using (article_id)
             group by m.watchlist_id, a.quarter, grouping sets ((a.lang, a.source), (a.lang), (a.source), ());
+            insert into {Hours} (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
+            select watchlist_id, lang, source, date_trunc('hour', slot), sum(articles), sum(alerts), sum(by_ingest_time)
+            from {Counts} group by 1, 2, 3, 4;
             insert into {Summary} (watchlist_id, grain, slot, dim, key, articles, alerts)
             select watchlist_id, grain, slot, dim, key, count(*), sum(alert)
             from (
@@ -331,10 +334,10 @@ public static class TimelineQueries
             """;
         await using (var build = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 }) await build.ExecuteNonQueryAsync();
         // As autovacuum would leave them in time: statistics, and a visibility map for index-only reads.
-        await using (var vacuum = new NpgsqlCommand($"vacuum analyze {TimelineTables.Articles}, {Matches}, {Counts}, {Summary}", connection) { CommandTimeout = 0 })
+        await using (var vacuum = new NpgsqlCommand($"vacuum analyze {TimelineTables.Articles}, {Matches}, {Counts}, {Hours}, {Summary}", connection) { CommandTimeout = 0 })
             await vacuum.ExecuteNonQueryAsync();
         var counts = new List<string>();
-        foreach (var table in new[] { Counts, Summary })
+        foreach (var table in new[] { Counts, Hours, Summary })
         {
             await using var count = new NpgsqlCommand($"select count(*) from {table}", connection);
             counts.Add($"{table.Split('.')[1]} {(long)(await count.ExecuteScalarAsync())!:N0} rows");

@@ -102,10 +102,11 @@ public sealed class TimelineProjection : EventProjection, IJasperFxProjection<ID
     /// One statement for a page's matches: record each new (article, watchlist) pair, and count only those it recorded: in
     /// their quarter hour under the four keys (language and source, each, and both rolled up), and in their UTC hour and
     /// day in the summary (by source, language, form, and with the watchlists on the same article: a new pair and one
-    /// counted before, both ways; two new pairs, each way once, as one after the other would). Counts are summed per key
-    /// before they are added, so a key many matches share costs one update.
+    /// counted before, both ways; two new pairs, each way once, as one after the other would); the same in whole UTC
+    /// hours for the zones that need no quarters. Counts are summed per key before they are added, so a key many matches
+    /// share costs one update.
     /// </summary>
-    private const string CountMatches = $"""
+    private static readonly string CountMatches = $"""
         with p as (select x.article_id, x.watchlist_id, array(select jsonb_array_elements_text(x.forms)) as forms
                    from jsonb_to_recordset(?::jsonb) x(article_id uuid, watchlist_id uuid, forms jsonb)),
         m as (insert into {Matches} (article_id, watchlist_id, forms)
@@ -120,13 +121,8 @@ public sealed class TimelineProjection : EventProjection, IJasperFxProjection<ID
                union all
                select n.watchlist_id, n.hour, n.day, n2.watchlist_id::text from n join m n2 using (article_id)
                where n2.watchlist_id <> n.watchlist_id),
-        c as (insert into {Counts} as t (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
-              select n.watchlist_id, k.lang, k.source, n.quarter, count(*), 0, sum(n.by_ingest_time::int)
-              from n, lateral (values (n.lang, n.source), (n.lang, '{All}'), ('{All}', n.source), ('{All}', '{All}')) k(lang, source)
-              where k.source <> ''
-              group by 1, 2, 3, 4
-              on conflict (watchlist_id, lang, source, slot)
-              do update set articles = t.articles + excluded.articles, by_ingest_time = t.by_ingest_time + excluded.by_ingest_time)
+        c as ({CountMatchesInto(Counts, "quarter")}),
+        ch as ({CountMatchesInto(Hours, "hour")})
         insert into {Summary} as t (watchlist_id, grain, slot, dim, key, articles, alerts)
         select d.watchlist_id, g.grain, g.slot, d.dim, d.key, count(*), 0
         from (select n.watchlist_id, n.hour, n.day, 'all' as dim, '' as key from n
@@ -139,19 +135,38 @@ public sealed class TimelineProjection : EventProjection, IJasperFxProjection<ID
         on conflict (watchlist_id, grain, slot, dim, key) do update set articles = t.articles + excluded.articles
         """;
 
-    /// <summary>The alerts of counted (article, watchlist) pairs, each once: in its quarter hour's four keys and its summary totals.</summary>
-    private const string CountAlerts = $"""
+    /// <summary>New pairs (<c>n</c>) counted into a count table at the article's slot of that table's grain, under the
+    /// four keys (language and source, each, and both rolled up; an article without a source has no source rows).</summary>
+    private static string CountMatchesInto(string table, string slot) => $"""
+        insert into {table} as t (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
+        select n.watchlist_id, k.lang, k.source, n.{slot}, count(*), 0, sum(n.by_ingest_time::int)
+        from n, {Keys}
+        group by 1, 2, 3, 4
+        on conflict (watchlist_id, lang, source, slot)
+        do update set articles = t.articles + excluded.articles, by_ingest_time = t.by_ingest_time + excluded.by_ingest_time
+        """;
+
+    private static string CountAlertsInto(string table, string slot) => $"""
+        insert into {table} as t (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
+        select n.watchlist_id, k.lang, k.source, n.{slot}, 0, count(*), 0
+        from n, {Keys}
+        group by 1, 2, 3, 4
+        on conflict (watchlist_id, lang, source, slot) do update set alerts = t.alerts + excluded.alerts
+        """;
+
+    private const string Keys = $"""
+        lateral (values (n.lang, n.source), (n.lang, '{All}'), ('{All}', n.source), ('{All}', '{All}')) k(lang, source) where k.source <> ''
+        """;
+
+    /// <summary>The alerts of counted (article, watchlist) pairs, each once: in their quarter hour's and hour's four keys and their summary totals.</summary>
+    private static readonly string CountAlerts = $"""
         with p as (select * from unnest(?::uuid[], ?::uuid[]) p(article_id, watchlist_id)),
         m as (update {Matches} x set alerted = true from p
               where x.article_id = p.article_id and x.watchlist_id = p.watchlist_id and not x.alerted
               returning x.article_id, x.watchlist_id),
         n as (select m.watchlist_id, a.* from m join {Articles} a using (article_id)),
-        c as (insert into {Counts} as t (watchlist_id, lang, source, slot, articles, alerts, by_ingest_time)
-              select n.watchlist_id, k.lang, k.source, n.quarter, 0, count(*), 0
-              from n, lateral (values (n.lang, n.source), (n.lang, '{All}'), ('{All}', n.source), ('{All}', '{All}')) k(lang, source)
-              where k.source <> ''
-              group by 1, 2, 3, 4
-              on conflict (watchlist_id, lang, source, slot) do update set alerts = t.alerts + excluded.alerts)
+        c as ({CountAlertsInto(Counts, "quarter")}),
+        ch as ({CountAlertsInto(Hours, "hour")})
         insert into {Summary} as t (watchlist_id, grain, slot, dim, key, articles, alerts)
         select n.watchlist_id, g.grain, g.slot, 'all', '', 0, count(*)
         from n, lateral (values ('h', n.hour), ('d', n.day)) g(grain, slot)

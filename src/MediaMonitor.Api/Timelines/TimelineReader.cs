@@ -5,21 +5,25 @@ using static MediaMonitor.Timelines.TimelineTables;
 
 namespace MediaMonitor.Timelines;
 
-/// <summary>Reads the quarter-hour rows of one key (language and source, or '*') for some watchlists over a window, in
-/// primary-key order, and folds them into the window's buckets as they stream in.</summary>
+/// <summary>Reads the hour rows (or, for a zone whose buckets need them, the quarter-hour rows) of one key (language
+/// and source, or '*') for some watchlists over a window, in primary-key order, and folds them into the window's
+/// buckets as they stream in.</summary>
 public static class TimelineReader
 {
-    private const string Sql = $"""
-        select watchlist_id, slot, articles, alerts, by_ingest_time from {Counts}
+    private static string Sql(string table) => $"""
+        select watchlist_id, slot, articles, alerts, by_ingest_time from {table}
         where watchlist_id = any(@ids) and lang = @lang and source = @source and slot >= @from and slot < @to
         order by watchlist_id, slot
         """;
+
+    private static readonly string FromHours = Sql(Hours);
+    private static readonly string FromQuarters = Sql(Counts);
 
     public static async Task<Dictionary<Guid, TimelineCounts>> ReadAsync(
         IQuerySession session, IReadOnlyList<Guid> watchlists, string? lang, string? source, TimelineWindow window, CancellationToken ct)
     {
         var counts = watchlists.Distinct().ToDictionary(id => id, _ => new TimelineCounts(window.Buckets));
-        await using var command = new NpgsqlCommand(Sql)
+        await using var command = new NpgsqlCommand(window.OnWholeHours ? FromHours : FromQuarters)
         {
             Parameters =
             {

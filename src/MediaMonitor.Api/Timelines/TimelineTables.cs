@@ -14,6 +14,7 @@ public static class TimelineTables
     public const string Articles = Schema + ".timeline_articles";
     public const string Matches = Schema + ".timeline_matches";
     public const string Counts = Schema + ".timeline_counts";
+    public const string Hours = Schema + ".timeline_hours";
     public const string Summary = Schema + ".timeline_summary";
 
     /// <summary>The rollup key: every language, or every source.</summary>
@@ -22,7 +23,7 @@ public static class TimelineTables
     /// <summary>Between a term and the text that matched it in a <c>form</c> key of the summary.</summary>
     public const char FormSeparator = '\u001F';
 
-    public static IReadOnlyList<Table> Build() => [ArticleTable(), MatchTable(), CountTable(), SummaryTable()];
+    public static IReadOnlyList<Table> Build() => [ArticleTable(), MatchTable(), CountTable("timeline_counts"), CountTable("timeline_hours"), SummaryTable()];
 
     /// <summary>Per article, what its counts need: the UTC slots of its time (see <see cref="ArticleTime"/>), whether
     /// that is its ingest time, its language and source ('' for none).</summary>
@@ -53,10 +54,12 @@ public static class TimelineTables
     }
 
     /// <summary>Matched articles, alerts and articles counted by ingest time per watchlist, language, source and UTC
-    /// quarter hour, with '*' rows for every language and/or every source.</summary>
-    private static Table CountTable()
+    /// quarter hour (<see cref="Counts"/>) or hour (<see cref="Hours"/>), with '*' rows for every language and/or every
+    /// source. Quarter hours serve every zone (+03:30, +05:45); hours, a quarter of the rows, serve the zones whose
+    /// buckets start on whole UTC hours over the window asked for, nearly all of them.</summary>
+    private static Table CountTable(string name)
     {
-        var table = new Table(new PostgresqlObjectName(Schema, "timeline_counts", SchemaUtils.IdentifierUsage.General));
+        var table = new Table(new PostgresqlObjectName(Schema, name, SchemaUtils.IdentifierUsage.General));
         table.AddColumn<Guid>("watchlist_id").AsPrimaryKey();
         table.AddColumn("lang", "text").AsPrimaryKey();
         table.AddColumn("source", "text").AsPrimaryKey();

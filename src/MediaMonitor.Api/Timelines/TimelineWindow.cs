@@ -38,6 +38,10 @@ public sealed partial record TimelineWindow(
 
     public string BucketName => Size.ToString().ToLowerInvariant();
 
+    /// <summary>Every bucket starts and ends on a whole UTC hour (a zone of whole-hour offsets over the whole window),
+    /// so hour rows fold into the buckets exactly; else the quarter-hour rows must.</summary>
+    public bool OnWholeHours { get; } = Buckets.All(b => b.Start.UtcTicks % TimeSpan.TicksPerHour == 0 && b.End.UtcTicks % TimeSpan.TicksPerHour == 0);
+
     /// <summary>The window, or null with the reasons added to <paramref name="errors"/>.</summary>
     public static TimelineWindow? Of(
         string? bucket, string? tz, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now, ValidationErrors errors)

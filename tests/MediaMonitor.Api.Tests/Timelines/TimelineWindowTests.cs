@@ -27,6 +27,19 @@ public sealed class TimelineWindowTests
     }
 
     [Theory]
+    [InlineData("hour", "Asia/Baghdad", true)]
+    [InlineData("day", "America/New_York", true)]
+    [InlineData("week", "Europe/London", true)]
+    [InlineData("hour", "Asia/Tehran", false)]
+    [InlineData("day", "Asia/Kathmandu", false)]
+    [InlineData("week", "Australia/Adelaide", false)]
+    public void only_zones_whose_buckets_all_start_on_whole_utc_hours_are_read_from_hour_rows(string bucket, string tz, bool wholeHours)
+    {
+        var window = Of(bucket, tz, new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).Window!;
+        Assert.Equal(wholeHours, window.OnWholeHours);
+    }
+
+    [Theory]
     [InlineData("minute", null, "bucket")]
     [InlineData("day", "Mars/Olympus_Mons", "tz")]
     [InlineData("day", "../../etc/passwd", "tz")]
