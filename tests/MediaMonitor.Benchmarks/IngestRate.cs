@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaMonitor.Matching;
+using MediaMonitor.Stories;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -52,6 +54,18 @@ public static class IngestRate
         Console.WriteLine($"Batches ({BatchSize:N0} NDJSON, {BatchClients} clients): {batch.Report(articles.Length)}; {batch.Result:N0} items deferred and sent again; " +
                           $"{batch.Rate(articles.Length) / copy:0.00} of the COPY rate.");
         Console.WriteLine($"Single posts ({SingleClients} clients): {single.Report(articles.Length)}; {single.Result.Latency()}.");
+        Console.WriteLine(StoryWindowMemory(bench.Host.Services.GetRequiredService<StoryWindow>()));
+    }
+
+    /// <summary>What the node's in-memory story index holds after the run: the heap it frees when dropped.</summary>
+    private static string StoryWindowMemory(StoryWindow window)
+    {
+        var held = window.Count;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        window.Forget();
+        var freed = before - GC.GetTotalMemory(forceFullCollection: true);
+        return $"Story window: {held:N0} articles held in memory, {freed / 1024.0 / 1024.0:N0} MB ({freed / Math.Max(1, held):N0} bytes each, " +
+               $"{freed * 100_000.0 / Math.Max(1, held) / 1024 / 1024:N0} MB per 100,000).";
     }
 
     private sealed record Phase<T>(T Result, TimeSpan Elapsed, TimeSpan ServiceCpu, TimeSpan PostgresCpu)
