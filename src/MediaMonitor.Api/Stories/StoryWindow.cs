@@ -52,9 +52,12 @@ public sealed class StoryWindow(TimeProvider clock)
         var needed = judged.SelectMany(a => DaysAround(a.At)).ToHashSet();
         long[] missing;
         Horizon? since;
+        var now = clock.GetUtcNow();
         lock (gate)
         {
-            missing = needed.Where(d => !days.TryGetValue(d, out var day) || !day.Loaded).ToArray();
+            // Marked used now, so that no other chunk's sweep drops a day this one counts on while it reads.
+            foreach (var d in needed) DayAt(d).LastUsed = now;
+            missing = needed.Where(d => !days[d].Loaded).ToArray();
             since = seen;
         }
         var (horizon, rows) = await ReadAsync(session, since, missing, ct);
@@ -63,8 +66,6 @@ public sealed class StoryWindow(TimeProvider clock)
             foreach (var row in rows) Add(row);
             foreach (var d in missing) DayAt(d).Loaded = true;
             seen = horizon;
-            var now = clock.GetUtcNow();
-            foreach (var d in needed) DayAt(d).LastUsed = now;
             Sweep(now);
             return judged.SelectMany(Lookup).DistinctBy(m => m.ArticleId).ToList();
         }
