@@ -1,3 +1,6 @@
+using System.Text.Json;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching.Stories;
 using Marten;
@@ -14,7 +17,7 @@ namespace MediaMonitor.Stories;
 /// article and miss the row. Rebuilt from the story each <see cref="ArticleIngested"/> records (<see cref="ArticleStory"/>),
 /// which holds the signature, not the text.
 /// </summary>
-public sealed partial class StoryIndex : EventProjection
+public sealed class StoryIndex : EventProjection, IInlineProjection<IDocumentOperations>, IJasperFxProjection<IDocumentOperations>
 {
     public static readonly PostgresqlObjectName TableName = new("mediamonitor", "mm_story_index", Weasel.Postgresql.SchemaUtils.IdentifierUsage.General);
 
@@ -40,15 +43,42 @@ public sealed partial class StoryIndex : EventProjection
         Options.DeleteDataInTableOnTeardown(TableName.QualifiedName);
     }
 
-    public void Project(ArticleIngested e, IDocumentOperations ops)
+    /// <summary>One event at a time (the base class's path for a lone event): the same statement as for a chunk of one.</summary>
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        Insert(operations, [e]);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Intake's transaction: one statement for the chunk's articles, not one each.</summary>
+    Task IInlineProjection<IDocumentOperations>.ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation)
+    {
+        Insert(operations, streams.SelectMany(s => s.Events).ToList());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A rebuild's page of events.</summary>
+    Task IJasperFxProjection<IDocumentOperations>.ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        Insert(operations, events);
+        return Task.CompletedTask;
+    }
+
+    private static void Insert(IDocumentOperations operations, IReadOnlyList<IEvent> events)
     {
         // Articles taken in before stories were kept, and those too short to judge, which nothing can join.
-        if (e.Story is not { Signature: { } stored } story) return;
-        var signature = Convert.FromBase64String(stored);
+        var rows = events.Select(e => e.Data).OfType<ArticleIngested>()
+            .Where(e => e.Story is { Signature: not null }).ToList();
+        if (rows.Count == 0) return;
         // A replay of an article already indexed changes nothing.
-        ops.QueueSqlCommand(
+        operations.QueueSqlCommand(
             $"insert into {TableName.QualifiedName} (article_id, story_id, lang, at, signature, shingles, signature_version, watchlists) " +
-            "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (article_id) do nothing",
-            e.ArticleId, story.StoryId, e.Lang, story.At, signature, story.Shingles, story.SignatureVersion, story.MatchedWatchlistIds.ToArray());
+            "select a, s, l, t, g, n, v, array(select jsonb_array_elements_text(w)::uuid) " +
+            "from unnest(?::uuid[], ?::uuid[], ?::text[], ?::timestamptz[], ?::bytea[], ?::int[], ?::int[], ?::jsonb[]) x(a, s, l, t, g, n, v, w) " +
+            "on conflict (article_id) do nothing",
+            rows.Select(e => e.ArticleId).ToArray(), rows.Select(e => e.Story!.StoryId).ToArray(), rows.Select(e => e.Lang).ToArray(),
+            rows.Select(e => e.Story!.At).ToArray(), rows.Select(e => Convert.FromBase64String(e.Story!.Signature!)).ToArray(),
+            rows.Select(e => e.Story!.Shingles).ToArray(), rows.Select(e => e.Story!.SignatureVersion).ToArray(),
+            rows.Select(e => JsonSerializer.Serialize(e.Story!.MatchedWatchlistIds)).ToArray());
     }
 }
