@@ -79,10 +79,9 @@ internal sealed class ParsedTerm
             // No alternatives: the whole phrase is tokenised at once, one slot per word.
             Tokenizer.Tokenize(text, tokens);
             for (var i = 0; i < tokens.Count; i++) slots.Add([[Word(tokens, i)]]);
-            return new ParsedTerm(exact, misplaced, slots, 1);
+            return Of(exact, misplaced, slots);
         }
 
-        long variants = 1;
         foreach (var chunk in SplitWords(text))
         {
             var alternatives = new List<TermWord[]>();
@@ -97,8 +96,17 @@ internal sealed class ParsedTerm
             }
             if (alternatives.Count == 0) continue;
             slots.Add(alternatives);
-            variants = Math.Min(variants * alternatives.Count, int.MaxValue);
         }
+        return Of(exact, misplaced, slots);
+    }
+
+    /// <summary>The phrase with its function words read as one (<see cref="FunctionWords"/>), and how many word
+    /// sequences its alternatives make.</summary>
+    private static ParsedTerm Of(bool exact, bool misplaced, List<List<TermWord[]>> slots)
+    {
+        slots = FunctionWords.Canonical(slots);
+        long variants = 1;
+        foreach (var slot in slots) variants = Math.Min(variants * slot.Count, int.MaxValue);
         return new ParsedTerm(exact, misplaced, slots, (int)variants);
     }
 
