@@ -62,4 +62,36 @@ public class FunctionWordTests
     {
         Assert.Equal([found], Watch.Found(term, text));
     }
+
+    [Theory]
+    [InlineData("محمد بن سلمان", "استقبل ولي العهد محمد ابن سلمان الوفد العراقي", "محمد ابن سلمان")]
+    [InlineData("محمد ابن سلمان", "استقبل ولي العهد الأمير محمد بن سلمان الوفد العراقي", "محمد بن سلمان")]
+    public void son_of_with_and_without_its_alef_is_one_word(string term, string text, string found)
+    {
+        Assert.Equal([found], Watch.Found(term, text));
+    }
+
+    [Fact]
+    public void son_of_is_not_daughter_of()
+    {
+        Assert.Empty(Watch.Found("بن سلمان", "التقى الوفد بالأميرة ريما بنت سلمان في الرياض"));
+        Assert.Equal(["بن سلمان"], Watch.Found("ابن سلمان", "التقى الوفد بولي العهد بن سلمان في الرياض"));
+    }
+
+    [Theory]
+    [InlineData("amid protests", "The vote went ahead amidst protests in Baghdad", "amidst protests")]
+    [InlineData("amidst protests", "The vote went ahead amid protests in Baghdad", "amid protests")]
+    [InlineData("among the dead", "Two officers were amongst the dead", "amongst the dead")]
+    [InlineData("while talks continue", "Strikes went on whilst talks continue", "whilst talks continue")]
+    [InlineData("march toward Mosul", "The army began its march towards Mosul", "march towards Mosul")]
+    public void the_st_and_s_forms_of_an_english_function_word_are_one_word(string term, string text, string found)
+    {
+        Assert.Equal([found], Watch.Found(term, text));
+    }
+
+    [Fact]
+    public void while_is_not_when()
+    {
+        Assert.Empty(Watch.Found("while talks continue", "Strikes went on when talks continue"));
+    }
 }
