@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching.Stories;
 using Marten;
@@ -17,7 +17,7 @@ namespace MediaMonitor.Stories;
 /// article and miss the row. Rebuilt from the story each <see cref="ArticleIngested"/> records (<see cref="ArticleStory"/>),
 /// which holds the signature, not the text.
 /// </summary>
-public sealed class StoryIndex : EventProjection, IInlineProjection<IDocumentOperations>, IJasperFxProjection<IDocumentOperations>
+public sealed class StoryIndex : SetBasedProjection
 {
     public static readonly PostgresqlObjectName TableName = new("mediamonitor", "mm_story_index", Weasel.Postgresql.SchemaUtils.IdentifierUsage.General);
 
@@ -43,28 +43,8 @@ public sealed class StoryIndex : EventProjection, IInlineProjection<IDocumentOpe
         Options.DeleteDataInTableOnTeardown(TableName.QualifiedName);
     }
 
-    /// <summary>One event at a time (the base class's path for a lone event): the same statement as for a chunk of one.</summary>
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
-    {
-        Insert(operations, [e]);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Intake's transaction: one statement for the chunk's articles, not one each.</summary>
-    Task IInlineProjection<IDocumentOperations>.ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation)
-    {
-        Insert(operations, streams.SelectMany(s => s.Events).ToList());
-        return Task.CompletedTask;
-    }
-
-    /// <summary>A rebuild's page of events.</summary>
-    Task IJasperFxProjection<IDocumentOperations>.ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
-    {
-        Insert(operations, events);
-        return Task.CompletedTask;
-    }
-
-    private static void Insert(IDocumentOperations operations, IReadOnlyList<IEvent> events)
+    /// <summary>One statement for a batch's articles (an intake chunk, a rebuild page), not one each.</summary>
+    protected override void Apply(IDocumentOperations operations, IReadOnlyList<IEvent> events)
     {
         // Articles taken in before stories were kept, and those too short to judge, which nothing can join.
         var rows = events.Select(e => e.Data).OfType<ArticleIngested>()

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using MediaMonitor.Alerts;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using Marten;
 using Marten.Events.Projections;
@@ -23,7 +23,7 @@ namespace MediaMonitor.Timelines;
 /// it masks them in the events: rebuilt from the masked events, the forms come out the same.
 /// </para>
 /// </summary>
-public sealed class TimelineProjection : EventProjection, IJasperFxProjection<IDocumentOperations>
+public sealed class TimelineProjection : SetBasedProjection
 {
     public const string ProjectionName = "Timeline";
 
@@ -41,21 +41,8 @@ public sealed class TimelineProjection : EventProjection, IJasperFxProjection<ID
         }
     }
 
-    /// <summary>One event at a time (an inline replay of a stream): the same statements as for a page of one.</summary>
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
-    {
-        Apply(operations, [e]);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The daemon's page of events, in a few set-based statements rather than one per event (see the class remarks).</summary>
-    Task IJasperFxProjection<IDocumentOperations>.ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
-    {
-        Apply(operations, events);
-        return Task.CompletedTask;
-    }
-
-    private static void Apply(IDocumentOperations operations, IReadOnlyList<IEvent> events)
+    /// <summary>A page of events in a few set-based statements rather than one per event (see the class remarks).</summary>
+    protected override void Apply(IDocumentOperations operations, IReadOnlyList<IEvent> events)
     {
         var data = events.Select(e => e.Data).ToList();
         var ingested = data.OfType<ArticleIngested>().ToList();
