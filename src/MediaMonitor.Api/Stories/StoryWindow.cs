@@ -32,15 +32,15 @@ public sealed class StoryWindow(TimeProvider clock)
 
     private readonly Lock gate = new();
     private readonly Dictionary<long, Day> days = [];
-    private readonly Dictionary<Guid, long> dayOf = [];
+    private readonly HashSet<Guid> held = [];
     private readonly Dictionary<Guid, StoryState> stories = [];
     private Horizon? seen;
     private DateTimeOffset lastSweep = DateTimeOffset.MinValue;
 
-    /// <summary>Articles held, for the service's metrics and the benchmark.</summary>
+    /// <summary>Articles held (the ingest benchmark reports it with their memory).</summary>
     public int Count
     {
-        get { lock (gate) return dayOf.Count; }
+        get { lock (gate) return held.Count; }
     }
 
     /// <summary>The stored articles that share a band with one of <paramref name="arrivals"/>, in its language and
@@ -77,7 +77,7 @@ public sealed class StoryWindow(TimeProvider clock)
         lock (gate)
         {
             days.Clear();
-            dayOf.Clear();
+            held.Clear();
             stories.Clear();
             seen = null;
         }
@@ -106,9 +106,8 @@ public sealed class StoryWindow(TimeProvider clock)
 
     private void Add(Row row)
     {
-        if (dayOf.ContainsKey(row.ArticleId)) return;
-        var d = DayNumber(row.At);
-        var day = DayAt(d);
+        if (!held.Add(row.ArticleId)) return;
+        var day = DayAt(DayNumber(row.At));
         var index = day.Entries.Count;
         day.Entries.Add(new Entry(row.ArticleId, row.StoryId, row.Lang, row.At, row.Signature));
         var keys = row.Signature.BandKeys();
@@ -117,7 +116,6 @@ public sealed class StoryWindow(TimeProvider clock)
             day.Next.Add(day.Heads.TryGetValue(keys[b], out var previous) ? previous : -1);
             day.Heads[keys[b]] = index * StorySignature.Bands + b;
         }
-        dayOf[row.ArticleId] = d;
         if (!stories.TryGetValue(row.StoryId, out var story)) stories[row.StoryId] = story = new StoryState();
         story.Members++;
         story.Watchlists.UnionWith(row.StoryWatchlists);
@@ -132,7 +130,7 @@ public sealed class StoryWindow(TimeProvider clock)
         {
             foreach (var e in day.Entries)
             {
-                dayOf.Remove(e.ArticleId);
+                held.Remove(e.ArticleId);
                 var story = stories[e.StoryId];
                 if (--story.Members == 0) stories.Remove(e.StoryId);
             }
