@@ -21,6 +21,10 @@ public static class ErrorLogAllowlist
             "A projection rebuilt over HTTP stops its shard, which may be loading a page of events just then; JasperFx's " +
             "SubscriptionAgent catches every exception of that load, the cancellation too, and logs it at Error, with no " +
             "setting to lower it. The rebuild then replays the projection from the start."),
+        new("Wolverine.Runtime.Agents.NodeAgentController", "Other: Query was cancelled",
+            "The same cancelled load, seen by Wolverine's agent health sweep: it reports every paused shard that carries a " +
+            "failure at Error, worded \"cannot recover from by restarting\", even a failure of category Other, which it " +
+            "classifies as self-healing and restarts; the rebuild starts the agent again when it is done."),
     ];
 
     public static bool Allows(LoggedError entry) =>
