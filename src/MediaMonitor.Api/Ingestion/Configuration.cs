@@ -14,7 +14,9 @@ public static class Configuration
         // which hold the articles' text, when PostgreSQL prefers a scan to the indexes.
         marten.Schema.For<ArticleView>()
             .UniqueIndex(UniqueIndexType.DuplicatedField, "article_content_hash", x => x.ContentHash)
-            .UniqueIndex(UniqueIndexType.DuplicatedField, "article_url_hash", x => x.UrlHash!);
+            .UniqueIndex(UniqueIndexType.DuplicatedField, "article_url_hash", x => x.UrlHash!)
+            // A watchlist preview reads the articles of a range of intake times, newest first.
+            .Duplicate(x => x.IngestedAt);
     }
 
     public static IServiceCollection AddIngestion(this IServiceCollection services)
