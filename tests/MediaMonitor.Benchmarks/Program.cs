@@ -14,6 +14,7 @@ using MediaMonitor.Benchmarks;
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- stories        story grouping over the corpus: stories formed, ten examples, cost per article, memory per 100k
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- timeline [N]   the timeline projection's events/s, then timeline and summary latency over N matched articles (1,000,000) in a year
 // dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- spikes         spike evaluation per article over a busy watchlist's 29 days (3 runs)
+// dotnet run -c Release --project tests/MediaMonitor.Benchmarks -- preview        watchlist preview over 100,000 stored articles (a month, everything), then explain latency for a 5,000-word article
 if (args is ["hostile"])
 {
     HostileArticles.Run();
@@ -27,6 +28,11 @@ if (args is ["stories"])
 if (args is ["spikes"])
 {
     SpikeEvaluation.Run();
+    return;
+}
+if (args is ["preview"])
+{
+    await WatchlistPreviews.RunAsync();
     return;
 }
 if (args is ["ingest"])

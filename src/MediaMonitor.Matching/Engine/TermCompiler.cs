@@ -42,6 +42,12 @@ internal static class TermCompiler
             patterns.Add(ids);
             longest = Math.Max(longest, ids.Length);
 
+            foreach (var variant in TheophoricNames.Variants(words, ids, wildcard, vocabulary))
+            {
+                patterns.Add(variant);
+                longest = Math.Max(longest, variant.Length);
+            }
+
             // air strike / air-strike also as airstrike; the article side joins in the other direction.
             var lastJoinable = wildcard ? words.Length - 2 : words.Length - 1;
             for (var k = 0; k + 1 <= lastJoinable; k++)
