@@ -27,10 +27,11 @@ public static class PreviewWatchlistEndpoint
     public const int MaxNearMisses = 10;
 
     /// <summary>
-    /// How long one preview scans at most: past it the answer covers the newest articles scanned (<c>complete</c> false,
-    /// <c>scannedFrom</c> says how far back), so a preview over a store of millions still answers.
+    /// How long one preview scans by default (<c>MediaMonitor:Watchlists:PreviewBudget</c>): past it the answer covers
+    /// the newest articles scanned (<c>complete</c> false, <c>scannedFrom</c> says how far back), so a preview over a
+    /// store of millions still answers.
     /// </summary>
-    public static readonly TimeSpan ScanBudget = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(30);
 
     public static ProblemDetails Validate(PreviewWatchlist command)
     {
@@ -57,12 +58,13 @@ public static class PreviewWatchlistEndpoint
     /// <c>to</c> (the range a backfill would cover), newest first, and appends nothing: how many articles match
     /// (<c>total</c>) and how many each phrase matches alone, the newest matches with their hits and snippets, and up to
     /// 10 near misses (articles holding every word of a phrase, but not as the phrase), each with the reason and the
-    /// closest place. Articles taken down are left out. The scan stops when the client goes away, and after 30 s, when
+    /// closest place. Articles taken down are left out. The scan stops when the client goes away, and after 30 s (by default), when
     /// it answers for the newest articles scanned (<c>complete</c> false).
     /// </summary>
     [WolverinePost("/api/watchlists/preview"), Authorize(Policy = Scopes.Read), Tags("Watchlists")]
     [ProducesResponseType<WatchlistPreview>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ValidationProblemDetails>(422)]
-    public static async Task<WatchlistPreview> Post(PreviewWatchlist command, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<WatchlistPreview> Post(
+        PreviewWatchlist command, IQuerySession session, IConfiguration configuration, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var rule = WatchlistInput.CheckRule(command.Rule);
@@ -80,7 +82,7 @@ public static class PreviewWatchlistEndpoint
         }
         var started = clock.GetTimestamp();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(ScanBudget);
+        budget.CancelAfter(configuration.GetValue("MediaMonitor:Watchlists:PreviewBudget", DefaultBudget));
         var complete = true;
         try
         {

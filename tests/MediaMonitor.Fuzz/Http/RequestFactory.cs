@@ -96,6 +96,8 @@ public sealed class RequestFactory(OpenApiOperations document, IdPools pools, IS
     public static string RequiredScope(Operation op)
     {
         if (op.Method == "POST" && op.Path is "/api/articles" or "/api/articles/batch") return "ingest";
+        // Trials that append nothing: a preview and an explanation are reads.
+        if (op.Method == "POST" && op.Path is "/api/watchlists/preview" or "/api/match/explain") return "read";
         if (op.Method == "GET" && !(op.Path.StartsWith("/api/subscriptions", StringComparison.Ordinal) || op.Path.StartsWith("/api/deliveries", StringComparison.Ordinal)
                                     || op.Path.StartsWith("/api/events", StringComparison.Ordinal) || op.Path.StartsWith("/api/admin", StringComparison.Ordinal)))
             return "read";

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace MediaMonitor.IntegrationTests.Watchlists;
@@ -82,6 +83,26 @@ public sealed class PreviewingWatchlists(AppFixture app) : ApiTest(app)
         Assert.Equal(["rocket attack", "drill"], phrases.Select(p => p!["phrase"]!.GetValue<string>()));
         Assert.All(phrases, p => Assert.True(p!["inRule"]!.GetValue<bool>()));
         Assert.Equal(2, phrases[0]!["articles"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task a_scan_past_its_time_budget_answers_for_what_it_read_and_says_it_is_incomplete()
+    {
+        var batch = Enumerable.Range(0, 500).Select(i => new { body = $"Report {i}: a drone strike hit a convoy.", lang = "en" });
+        (await Client(AppFixture.IngestKey).PostAsJsonAsync("/api/articles/batch", batch)).EnsureSuccessStatusCode();
+
+        using (Setting("MediaMonitor:Watchlists", "PreviewBudget", "00:00:00.001", restoreTo: "00:00:30"))
+        {
+            var cut = await Preview(new { terms = new[] { new { phrase = "drone strike" } } });
+
+            Assert.False(cut["complete"]!.GetValue<bool>());
+            Assert.True(cut["scanned"]!.GetValue<int>() < 500);
+            Assert.Equal(cut["scanned"]!.GetValue<int>(), cut["total"]!.GetValue<int>());
+        }
+
+        var whole = await Preview(new { terms = new[] { new { phrase = "drone strike" } } });
+        Assert.True(whole["complete"]!.GetValue<bool>());
+        Assert.Equal(500, whole["total"]!.GetValue<int>());
     }
 
     [Fact]
