@@ -19,6 +19,15 @@ public static class ArticleIntake
     public const int MaxUrlLength = 2_048;
     public static readonly string[] Languages = ["ar", "en"];
 
+    /// <summary>A given language, lower case, or null when none is given; an unsupported one is an error on <c>lang</c>.</summary>
+    public static string? CheckLang(string? given, ValidationErrors errors)
+    {
+        if (NullIfBlank(given) is null) return null;
+        var lang = given!.Trim().ToLowerInvariant();
+        if (!Languages.Contains(lang)) errors.Add("lang", $"'{given}' is not a supported language; use one of: {string.Join(", ", Languages)}.");
+        return lang;
+    }
+
     public static (ArticleCandidate? Candidate, ValidationErrors Errors) Check(IngestArticle input)
     {
         var errors = new ValidationErrors();
@@ -43,13 +52,8 @@ public static class ArticleIntake
             TextRules.Check(field, value, errors);
         }
 
-        string? lang = null;
-        if (NullIfBlank(input.Lang) is { } given)
-        {
-            lang = given.Trim().ToLowerInvariant();
-            if (!Languages.Contains(lang)) errors.Add("lang", $"'{given}' is not a supported language; use one of: {string.Join(", ", Languages)}.");
-        }
-        else if (!errors.Any)
+        var lang = CheckLang(input.Lang, errors);
+        if (lang is null && !errors.Any)
         {
             lang = LanguageDetector.Detect($"{title} {body}");
             if (lang is null) errors.Add("lang", "The language could not be detected from the text; give lang (ar or en).");

@@ -3,7 +3,6 @@ using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
 using MediaMonitor.Matching.Explaining;
-using MediaMonitor.Matching.Rules;
 using MediaMonitor.Watchlists;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -31,15 +30,7 @@ public static class ExplainMatchEndpoint
 {
     public static ProblemDetails Validate(ExplainMatch command)
     {
-        string? rule;
-        try
-        {
-            rule = WatchlistInput.CheckRule(command.Rule);
-        }
-        catch (RuleSyntaxException e)
-        {
-            return WatchlistInput.RuleProblem(e);
-        }
+        if (WatchlistInput.ParseRule(command.Rule, out var rule) is { } problem) return problem;
         var errors = new ValidationErrors();
         var hasText = command.Text is not null || command.Title is not null;
         if (hasText == command.ArticleId.HasValue) errors.Add("text", "Give either text (with title and lang if wanted) or articleId.");
@@ -53,8 +44,7 @@ public static class ExplainMatchEndpoint
             if (title.Length > ArticleIntake.MaxTitleLength) errors.Add("title", $"A title has at most {ArticleIntake.MaxTitleLength:N0} characters.");
             TextRules.Check("title", title, errors);
         }
-        if (command.Lang is { } lang && !ArticleIntake.Languages.Contains(lang.Trim().ToLowerInvariant()))
-            errors.Add("lang", $"'{lang}' is not a supported language; use one of: {string.Join(", ", ArticleIntake.Languages)}.");
+        ArticleIntake.CheckLang(command.Lang, errors);
         var hasTerms = command.Terms is { Count: > 0 } || rule is not null;
         if (hasTerms == command.WatchlistId.HasValue) errors.Add("terms", "Give either terms and/or a rule, or watchlistId.");
         else if (hasTerms) WatchlistInput.CheckTerms(command.Terms, errors, hasRule: rule is not null);
@@ -85,7 +75,7 @@ public static class ExplainMatchEndpoint
         }
         else
         {
-            article = new ArticleText(command.Title, command.Text ?? "", command.Lang?.Trim().ToLowerInvariant());
+            article = new ArticleText(command.Title, command.Text ?? "", ArticleIntake.CheckLang(command.Lang, new ValidationErrors()));
         }
 
         IReadOnlyList<TermDefinition> terms;

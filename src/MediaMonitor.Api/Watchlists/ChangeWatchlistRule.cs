@@ -1,6 +1,5 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
-using MediaMonitor.Matching.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -17,15 +16,7 @@ public static class ChangeWatchlistRuleEndpoint
     public static ProblemDetails Validate(ChangeWatchlistRule command, Watchlist watchlist)
     {
         if (WatchlistInput.RefuseArchived(watchlist) is { } refused) return refused;
-        string? rule;
-        try
-        {
-            rule = WatchlistInput.CheckRule(command.Rule);
-        }
-        catch (RuleSyntaxException e)
-        {
-            return WatchlistInput.RuleProblem(e);
-        }
+        if (WatchlistInput.ParseRule(command.Rule, out var rule) is { } problem) return problem;
         if (rule is not null || watchlist.Terms.Count > 0) return WolverineContinue.NoProblems;
         var errors = new ValidationErrors();
         errors.Add("rule", "This watchlist has no terms, so it needs its rule.");

@@ -1,6 +1,5 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
-using MediaMonitor.Matching.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -14,15 +13,7 @@ public static class CreateWatchlistEndpoint
 {
     public static ProblemDetails Validate(CreateWatchlist command)
     {
-        string? rule;
-        try
-        {
-            rule = WatchlistInput.CheckRule(command.Rule);
-        }
-        catch (RuleSyntaxException e)
-        {
-            return WatchlistInput.RuleProblem(e);
-        }
+        if (WatchlistInput.ParseRule(command.Rule, out var rule) is { } problem) return problem;
         var errors = new ValidationErrors();
         WatchlistInput.CheckName(command.Name, errors);
         WatchlistInput.CheckTerms(command.Terms, errors, hasRule: rule is not null);

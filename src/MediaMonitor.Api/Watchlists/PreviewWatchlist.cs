@@ -3,7 +3,6 @@ using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
 using MediaMonitor.Matching.Explaining;
-using MediaMonitor.Matching.Rules;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,20 +34,11 @@ public static class PreviewWatchlistEndpoint
 
     public static ProblemDetails Validate(PreviewWatchlist command)
     {
-        string? rule;
-        try
-        {
-            rule = WatchlistInput.CheckRule(command.Rule);
-        }
-        catch (RuleSyntaxException e)
-        {
-            return WatchlistInput.RuleProblem(e);
-        }
+        if (WatchlistInput.ParseRule(command.Rule, out var rule) is { } problem) return problem;
         var errors = new ValidationErrors();
         WatchlistInput.CheckTerms(command.Terms, errors, hasRule: rule is not null);
         if (command.From is { } from && command.To is { } to && from >= to) errors.Add("to", "to must be after from.");
-        if (command.Lang is { } lang && !ArticleIntake.Languages.Contains(lang.Trim().ToLowerInvariant()))
-            errors.Add("lang", $"'{lang}' is not a supported language; use one of: {string.Join(", ", ArticleIntake.Languages)}.");
+        ArticleIntake.CheckLang(command.Lang, errors);
         if (command.Limit is < 1 or > MaxLimit) errors.Add("limit", $"limit is between 1 and {MaxLimit}.");
         return errors.Any ? Problems.InvalidDetails(errors) : WolverineContinue.NoProblems;
     }
@@ -75,11 +65,7 @@ public static class PreviewWatchlistEndpoint
 
         var articles = session.Query<ArticleView>().Where(a => a.IngestedAt < to && a.RemovedAt == null);
         if (command.From is { } from) articles = articles.Where(a => a.IngestedAt >= from);
-        if (command.Lang is { } lang)
-        {
-            var wanted = lang.Trim().ToLowerInvariant();
-            articles = articles.Where(a => a.Lang == wanted);
-        }
+        if (ArticleIntake.CheckLang(command.Lang, errors) is { } lang) articles = articles.Where(a => a.Lang == lang);
         var started = clock.GetTimestamp();
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(configuration.GetValue("MediaMonitor:Watchlists:PreviewBudget", DefaultBudget));

@@ -68,6 +68,21 @@ public static class WatchlistInput
         return trimmed;
     }
 
+    /// <summary>The rule trimmed (null when none is given), or the 400 saying where it does not parse.</summary>
+    public static ProblemDetails? ParseRule(string? rule, out string? trimmed)
+    {
+        try
+        {
+            trimmed = CheckRule(rule);
+            return null;
+        }
+        catch (RuleSyntaxException e)
+        {
+            trimmed = null;
+            return RuleProblem(e);
+        }
+    }
+
     /// <summary>The 404 of a command on a watchlist that does not exist (Wolverine puts in the id).</summary>
     public const string Missing = "There is no watchlist with id {Id}.";
 
