@@ -35,9 +35,12 @@ public static class ExplainAlertEndpoint
             ? await session.Query<Delivery>().Where(d => d.AlertId == id).OrderBy(d => d.CreatedAt).ToListAsync(ct)
             : [];
 
+        // Only the events that led to this alert: the article's intake and the match that raised it (the same watchlist,
+        // version, kind and instant), not another match of the watchlist recorded before one alert per pair held.
         var chain = new List<IEvent>();
         chain.AddRange((await session.Events.FetchStreamAsync(alert.ArticleId, token: ct))
-            .Where(e => e.Data is ArticleIngested || (e.Data is ArticleMatched m && m.WatchlistId == alert.WatchlistId)));
+            .Where(e => e.Data is ArticleIngested || (e.Data is ArticleMatched m && m.WatchlistId == alert.WatchlistId &&
+                                                      m.WatchlistVersion == alert.WatchlistVersion && m.Backfill == alert.Backfill && m.MatchedAt == alert.RaisedAt)));
         chain.AddRange(await session.Events.FetchStreamAsync(id, token: ct));
         foreach (var delivery in deliveries) chain.AddRange(await session.Events.FetchStreamAsync(delivery.Id, token: ct));
 

@@ -124,7 +124,7 @@ public sealed class ArticleIngestor(
         }
 
         var decided = fresh.AsParallel().AsOrdered()
-            .Select(f => (Decision: IngestDecision.Decide(f.Candidate, compiled, f.Id, now, Guid.CreateVersion7),
+            .Select(f => (Decision: IngestDecision.Decide(f.Candidate, compiled, f.Id, now),
                 Signature: StorySignature.Of(f.Candidate.Body, f.Candidate.Lang)))
             .ToList();
         var decisions = decided.Select(d => d.Decision).ToList();

@@ -11,9 +11,10 @@ namespace MediaMonitor.Watchlists;
 /// meanwhile, which intake matches already, are left alone.</param>
 public sealed record BackfillStarted(Guid BackfillId, Guid WatchlistId, int WatchlistVersion, DateTimeOffset? From, DateTimeOffset To, DateTimeOffset At);
 
-/// <summary>One batch done: articles scanned up to (and including) the one named, matches and alerts raised in it.</summary>
+/// <summary>One batch done: articles scanned up to (and including) the one named, matches and alerts raised in it, and
+/// the articles in range it skipped because the watchlist alerted on them before (one alert per article and watchlist).</summary>
 public sealed record BackfillProgressed(
-    Guid BackfillId, DateTimeOffset LastIngestedAt, Guid LastArticleId, int Scanned, int Matched, DateTimeOffset At);
+    Guid BackfillId, DateTimeOffset LastIngestedAt, Guid LastArticleId, int Scanned, int Matched, DateTimeOffset At, int AlreadyAlerted = 0);
 
 /// <param name="StoppedBecause">Null when every article in range was scanned.</param>
 public sealed record BackfillCompleted(Guid BackfillId, DateTimeOffset At, string? StoppedBecause = null);
@@ -34,6 +35,11 @@ public sealed partial class Backfill : IRevisioned
     public string? StoppedBecause { get; set; }
     public long Scanned { get; set; }
     public long Matched { get; set; }
+
+    /// <summary>Articles in range skipped because the watchlist alerted on them before, at this or an earlier version:
+    /// each keeps its first alert.</summary>
+    public long AlreadyAlerted { get; set; }
+
     public int Batches { get; set; }
 
     /// <summary>Where the next batch starts: after this article (ordered by intake time, then id).</summary>
@@ -52,6 +58,7 @@ public sealed partial class Backfill : IRevisioned
     {
         Scanned += e.Scanned;
         Matched += e.Matched;
+        AlreadyAlerted += e.AlreadyAlerted;
         Batches++;
         LastIngestedAt = e.LastIngestedAt;
         LastArticleId = e.LastArticleId;

@@ -25,8 +25,9 @@ public static class BackfillWatchlistEndpoints
     /// <summary>
     /// Matches the watchlist, as it is now, against past articles, in the background: 202 with the backfill, whose
     /// progress <c>GET /api/backfills/{id}</c> shows. Its matches and alerts are recorded as backfill (webhook
-    /// payloads say <c>"backfill": true</c>; a subscription may leave them out), and an article that already has a
-    /// match for this watchlist version is skipped, so no alert is raised twice.
+    /// payloads say <c>"backfill": true</c>; a subscription may leave them out). One alert per article and watchlist:
+    /// an article the watchlist alerted on before, at any version (a rename, a pause and resume, a change of terms, an
+    /// earlier backfill), keeps that alert and is skipped, and <c>alreadyAlerted</c> counts those.
     /// </summary>
     [WolverinePost("/api/watchlists/{id}/backfill"), Authorize(Policy = Scopes.Admin), Tags("Watchlists")]
     [ProducesResponseType<Backfill>(202), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409),
@@ -105,15 +106,22 @@ public static class RunBackfillHandler
                         ?? throw new InvalidOperationException($"Watchlist {backfill.WatchlistId} has no version {backfill.WatchlistVersion}.");
         var compiled = CurrentMatcher.Compile([watchlist], new CatalogStamp($"backfill:{backfill.Id}"));
         var matched = 0;
+        var alreadyAlerted = 0;
         IReadOnlyList<Subscription>? subscriptions = null;
-        foreach (var article in batch.Where(a => Wanted(a, backfill)))
+        foreach (var article in batch.Where(a => InRange(a, backfill)))
         {
+            // One alert per article and watchlist: an article it alerted on, at any version, keeps that alert.
+            if (article.Matches.Any(m => m.WatchlistId == backfill.WatchlistId))
+            {
+                alreadyAlerted++;
+                continue;
+            }
             var ingested = new ArticleIngested(article.Id, article.Title, article.Body, article.Lang, article.Source, article.Url,
                 article.PublishedAt, article.ContentHash, article.IngestedAt, article.UrlHash);
-            var (matches, alerts) = IngestDecision.Match(ingested, compiled, now, Guid.CreateVersion7, backfill: true);
+            var (matches, alerts) = IngestDecision.Match(ingested, compiled, now, backfill: true);
             if (matches.Count == 0) continue;
-            // At the version read: a removal or another backfill of this article committing meanwhile fails this batch,
-            // and the retry sees the article removed or matched and leaves it alone (no text restored, no alert twice).
+            // A removal of this article committing meanwhile fails this batch, and so does an alert for the pair raised
+            // meanwhile (its stream exists: AlertIds); the retry sees the article removed or alerted and leaves it alone.
             await session.Events.AppendOptimistic(article.Id, ct, matches.Cast<object>().ToArray());
             // Dispatched here, as on intake: the deliveries commit with the batch and go out when it commits.
             subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
@@ -124,13 +132,12 @@ public static class RunBackfillHandler
             matched += matches.Count;
         }
         var lastArticle = batch[^1];
-        stream.AppendOne(new BackfillProgressed(backfill.Id, lastArticle.IngestedAt, lastArticle.Id, batch.Count, matched, now));
+        stream.AppendOne(new BackfillProgressed(backfill.Id, lastArticle.IngestedAt, lastArticle.Id, batch.Count, matched, now, alreadyAlerted));
         messages.Add(new RunBackfill(backfill.Id));
         return messages;
     }
 
-    /// <summary>In the range, not removed, and not matched at this version already (by intake or an earlier backfill).</summary>
-    public static bool Wanted(ArticleView article, Backfill backfill) =>
-        article.RemovedAt is null && article.IngestedAt < backfill.To && (backfill.From is not { } from || article.IngestedAt >= from) &&
-        !article.Matches.Any(m => m.WatchlistId == backfill.WatchlistId && m.WatchlistVersion == backfill.WatchlistVersion);
+    /// <summary>In the range and not removed.</summary>
+    public static bool InRange(ArticleView article, Backfill backfill) =>
+        article.RemovedAt is null && article.IngestedAt < backfill.To && (backfill.From is not { } from || article.IngestedAt >= from);
 }
