@@ -4,6 +4,7 @@ using MediaMonitor.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Marten;
 using Wolverine.Marten;
 using Wolverine.Persistence;
 
@@ -27,10 +28,13 @@ public static class AcknowledgeAlertEndpoint
     /// changes nothing, the note included; a dismissed alert cannot be acknowledged (409).
     /// </summary>
     [WolverinePost("/api/alerts/{id}/acknowledge"), Authorize(Policy = Scopes.Admin), Tags("Alerts")]
-    [ProducesResponseType<Alert>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
+    [ProducesResponseType<AlertView>(200), ProducesResponseType<ProblemDetails>(404), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ValidationProblemDetails>(422)]
     // The body is optional (nullable: Wolverine binds no body or an empty one to null): a change needs no note.
-    public static (UpdatedAggregate, Events) Post(AcknowledgeAlert? command,
+    public static async Task<(IResult, Events)> Post(AcknowledgeAlert? command,
         [WriteAggregate(OnMissing = OnMissing.ProblemDetailsWith404, MissingMessage = AlertInput.Missing)] Alert alert,
-        ClaimsPrincipal user, TimeProvider clock) =>
-        (new UpdatedAggregate(), Decide(alert, command, AlertInput.Actor(user), clock.GetUtcNow()));
+        IDocumentSession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        var events = Decide(alert, command, AlertInput.Actor(user), clock.GetUtcNow());
+        return (await AlertInput.AnswerAsync(session, alert, events, ct), events);
+    }
 }

@@ -31,8 +31,8 @@ public enum AlertState { Open, Acknowledged, Dismissed }
 public sealed record AlertStateChange(AlertState State, DateTimeOffset At, string Actor, string? Note);
 
 /// <summary>
-/// What acknowledging and dismissing decide on, and answer with: the alert's state, folded live from its stream (a
-/// handful of events) whenever a command loads it. The feed reads <see cref="AlertView"/>.
+/// What acknowledging and dismissing decide on: the alert's state, folded live from its stream (a handful of events)
+/// whenever a command loads it. Every endpoint answers an alert as <see cref="AlertView"/>.
 /// </summary>
 public sealed partial class Alert
 {

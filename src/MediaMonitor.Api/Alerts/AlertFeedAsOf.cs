@@ -7,8 +7,6 @@ using Marten.Linq.MatchesSql;
 
 namespace MediaMonitor.Alerts;
 
-public sealed record AlertFeedPage(IReadOnlyList<AlertView> Items, string? NextCursor);
-
 /// <summary>
 /// The alert feed as it stood at a past instant. Marten's cursor paging streams the stored documents, which hold the
 /// current state, so this mode reads each page itself, rewinds every alert on it, and pages by a keyset cursor of its
@@ -33,7 +31,7 @@ public static class AlertFeedAsOf
         var rows = await query.OrderByDescending(x => x.RaisedAt).ThenByDescending(x => x.Id).Take(limit + 1).ToListAsync(ct);
         var page = rows.Take(limit).Select(x => x.AsOf(asOf)).ToList();
         var next = rows.Count > limit ? Cursor.Encode(new Cursor(page[^1].RaisedAt, page[^1].Id)) : null;
-        return Results.Ok(new AlertFeedPage(page, next));
+        return Results.Ok(new CursorPage<AlertView>(page, next));
     }
 
     /// <summary>A place in the feed: after the alert with this raised time and id.</summary>

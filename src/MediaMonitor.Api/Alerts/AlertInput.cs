@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using MediaMonitor.Infrastructure;
+using Marten;
+using Wolverine.Marten;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MediaMonitor.Alerts;
 
-/// <summary>What acknowledging and dismissing an alert check alike.</summary>
+/// <summary>What acknowledging and dismissing an alert check and answer alike.</summary>
 public static class AlertInput
 {
     public const int MaxNoteLength = 1_000;
@@ -23,6 +25,17 @@ public static class AlertInput
         if (trimmed?.Length > MaxNoteLength) errors.Add("note", $"A note has at most {MaxNoteLength:N0} characters.");
         else TextRules.Check("note", trimmed, errors);
         return errors.Any ? Problems.InvalidDetails(errors) : null;
+    }
+
+    /// <summary>
+    /// The answer to a change: the alert as every endpoint gives it (<see cref="AlertView"/>), with the change applied
+    /// as the inline projection will apply it when the transaction commits.
+    /// </summary>
+    public static async Task<IResult> AnswerAsync(IDocumentSession session, Alert alert, Events events, CancellationToken ct)
+    {
+        var view = await session.LoadAsync<AlertView>(alert.Id, ct)
+                   ?? throw new InvalidOperationException($"Alert {alert.Id} has a stream but no view.");
+        return Results.Ok(events.Aggregate(view, (v, e) => v.After(e)));
     }
 
     /// <summary>Who made the change: the name of the API key (every key has one; the endpoints need a key).</summary>

@@ -1,7 +1,6 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using Marten;
-using Marten.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -26,7 +25,7 @@ public static class GetAlertsEndpoint
     /// </para>
     /// </summary>
     [WolverineGet("/api/alerts"), Authorize(Policy = Scopes.Read), Tags("Alerts")]
-    [ProducesResponseType<CursorPagedResult<AlertView>>(200), ProducesResponseType<ProblemDetails>(400)]
+    [ProducesResponseType<CursorPage<AlertView>>(200), ProducesResponseType<ProblemDetails>(400)]
     public static async Task<IResult> Get(
         IQuerySession session, Guid? watchlistId, string? lang, string? source, string? state, DateTimeOffset? from,
         DateTimeOffset? to, DateTimeOffset? asOf, string? cursor, int? limit, CancellationToken ct)
@@ -52,7 +51,7 @@ public static class GetAlertsEndpoint
         if (wanted is { } current) query = query.Where(x => x.State == current);
         if (CursorBound.LeadingTime(page) is { } before) query = query.Where(x => x.RaisedAt <= before);
         var ordered = query.OrderByDescending(x => x.RaisedAt).ThenByDescending(x => x.Id);
-        return new StreamPagedByCursor<AlertView>(ordered, page, limit ?? DefaultLimit);
+        return Results.Ok(await CursorPage<AlertView>.ReadAsync(session, ordered, page, limit ?? DefaultLimit, ct));
     }
 
     // Enum parsing takes numbers and flag combinations ("7", "Open,Dismissed" is Dismissed, Open being 0), which

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MediaMonitor.Matching;
 
 namespace MediaMonitor.Infrastructure;
 
@@ -9,7 +10,9 @@ public static class ApiJson
     public static IServiceCollection AddApiJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
         {
-            // Enum values by their C# names, as Marten stores them: raw-JSON reads and typed responses then agree.
+            // Where a hit lies is written as the README, the rule syntax (title:, body:) and webhook payloads write it;
+            // every other enum by its C# name.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter<ArticleField>(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new UtcTimeConverter());
             o.SerializerOptions.MaxDepth = 16;

@@ -1,7 +1,6 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using Marten;
-using Marten.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -18,8 +17,9 @@ public static class GetSpikesEndpoints
     /// Pages by cursor: pass <c>nextCursor</c> of one page as <c>cursor</c> to get the next.
     /// </summary>
     [WolverineGet("/api/spikes"), Authorize(Policy = Scopes.Read), Tags("Spikes")]
-    [ProducesResponseType<CursorPagedResult<SpikeView>>(200), ProducesResponseType<ProblemDetails>(400)]
-    public static IResult List(IQuerySession session, Guid? watchlistId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit)
+    [ProducesResponseType<CursorPage<SpikeView>>(200), ProducesResponseType<ProblemDetails>(400)]
+    public static async Task<IResult> List(
+        IQuerySession session, Guid? watchlistId, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit, CancellationToken ct)
     {
         if (limit is < 1 or > MaxLimit) return Problems.BadRequest("Invalid limit.", $"limit is between 1 and {MaxLimit}.");
         if (from is not null && to is not null && from >= to) return Problems.BadRequest("Invalid time range.", "from must be before to.");
@@ -29,7 +29,7 @@ public static class GetSpikesEndpoints
         if (to is { } t) query = query.Where(x => x.WindowEnd < t);
         var page = string.IsNullOrWhiteSpace(cursor) ? null : cursor;
         if (CursorBound.LeadingTime(page) is { } before) query = query.Where(x => x.WindowEnd <= before);
-        return new StreamPagedByCursor<SpikeView>(query.OrderByDescending(x => x.WindowEnd).ThenByDescending(x => x.Id), page, limit ?? DefaultLimit);
+        return Results.Ok(await CursorPage<SpikeView>.ReadAsync(session, query.OrderByDescending(x => x.WindowEnd).ThenByDescending(x => x.Id), page, limit ?? DefaultLimit, ct));
     }
 
     [WolverineGet("/api/spikes/{id}"), Authorize(Policy = Scopes.Read), Tags("Spikes")]

@@ -1,7 +1,6 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using Marten;
-using Marten.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -20,10 +19,10 @@ public static class GetStoriesEndpoint
     /// alert feed does.
     /// </summary>
     [WolverineGet("/api/stories"), Authorize(Policy = Scopes.Read), Tags("Stories")]
-    [ProducesResponseType<CursorPagedResult<StoryView>>(200), ProducesResponseType<ProblemDetails>(400)]
-    public static IResult Get(
+    [ProducesResponseType<CursorPage<StoryView>>(200), ProducesResponseType<ProblemDetails>(400)]
+    public static async Task<IResult> Get(
         IQuerySession session, Guid? watchlistId, string? lang, int? minSize, DateTimeOffset? from, DateTimeOffset? to,
-        string? cursor, int? limit)
+        string? cursor, int? limit, CancellationToken ct)
     {
         if (limit is < 1 or > MaxLimit) return Problems.BadRequest("Invalid limit.", $"limit is between 1 and {MaxLimit}.");
         if (minSize is < 1) return Problems.BadRequest("Invalid minSize.", "minSize is at least 1.");
@@ -38,6 +37,6 @@ public static class GetStoriesEndpoint
         var page = string.IsNullOrWhiteSpace(cursor) ? null : cursor;
         if (CursorBound.LeadingTime(page) is { } before) query = query.Where(x => x.LatestAt <= before);
         var ordered = query.OrderByDescending(x => x.LatestAt).ThenByDescending(x => x.Id);
-        return new StreamPagedByCursor<StoryView>(ordered, page, limit ?? DefaultLimit);
+        return Results.Ok(await CursorPage<StoryView>.ReadAsync(session, ordered, page, limit ?? DefaultLimit, ct));
     }
 }

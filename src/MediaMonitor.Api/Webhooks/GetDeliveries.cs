@@ -1,7 +1,6 @@
 using MediaMonitor.Access;
 using MediaMonitor.Infrastructure;
 using Marten;
-using Marten.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -19,7 +18,7 @@ public static class GetDeliveriesEndpoints
     /// <c>to</c> exclusive). Pages by cursor, as the alert feed does.
     /// </summary>
     [WolverineGet("/api/subscriptions/{id}/deliveries"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]
-    [ProducesResponseType<CursorPagedResult<Delivery>>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType<CursorPage<Delivery>>(200), ProducesResponseType<ProblemDetails>(400), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> List(
         Guid id, IQuerySession session, DeliveryStatus? status, Guid? alertId, DateTimeOffset? from, DateTimeOffset? to,
         string? cursor, int? limit, CancellationToken ct)
@@ -38,7 +37,7 @@ public static class GetDeliveriesEndpoints
         var page = string.IsNullOrWhiteSpace(cursor) ? null : cursor;
         if (CursorBound.LeadingTime(page) is { } before) query = query.Where(x => x.CreatedAt <= before);
         var ordered = query.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id);
-        return new StreamPagedByCursor<Delivery>(ordered, page, limit ?? DefaultLimit);
+        return Results.Ok(await CursorPage<Delivery>.ReadAsync(session, ordered, page, limit ?? DefaultLimit, ct));
     }
 
     [WolverineGet("/api/deliveries/{id}"), Authorize(Policy = Scopes.Admin), Tags("Webhooks")]

@@ -29,7 +29,7 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         var start = hit["start"]!.GetValue<int>();
         var length = hit["length"]!.GetValue<int>();
         Assert.Equal("rocket attack", hit["term"]!.GetValue<string>());
-        Assert.Equal("Body", hit["field"]!.GetValue<string>());
+        Assert.Equal("body", hit["field"]!.GetValue<string>());
         Assert.Equal(body.IndexOf("rocket attack", StringComparison.Ordinal), start);
         Assert.Equal(13, length);
         Assert.Equal(body.Substring(start, length), hit["text"]!.GetValue<string>());
@@ -37,15 +37,14 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         Assert.Contains("rocket attack", snippet);
         Assert.Contains(snippet.Trim('…', '.', ' '), body);
 
-        var article = alert["article"]!;
-        Assert.Equal(articleId, article["id"]!.GetValue<Guid>());
-        Assert.Equal(title, article["title"]!.GetValue<string>());
-        Assert.Equal("en", article["lang"]!.GetValue<string>());
-        Assert.Equal("Reuters", article["source"]!.GetValue<string>());
-        Assert.Equal("https://news.example/overnight", article["url"]!.GetValue<string>());
-        Assert.Equal(publishedAt, article["publishedAt"]!.GetValue<DateTimeOffset>());
-        // Ingestion, matching and alerting are one decision at one instant.
-        Assert.Equal(alert["raisedAt"]!.GetValue<DateTimeOffset>(), article["ingestedAt"]!.GetValue<DateTimeOffset>());
+        // What the alert says of its article, flat, as in the feed.
+        Assert.Equal(articleId, alert["articleId"]!.GetValue<Guid>());
+        Assert.Equal(title, alert["articleTitle"]!.GetValue<string>());
+        Assert.Equal("en", alert["lang"]!.GetValue<string>());
+        Assert.Equal("Reuters", alert["source"]!.GetValue<string>());
+        Assert.Equal("https://news.example/overnight", alert["url"]!.GetValue<string>());
+        Assert.Equal(publishedAt, alert["publishedAt"]!.GetValue<DateTimeOffset>());
+        Assert.False(alert["backfill"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -96,7 +95,7 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
 
         var hit = Assert.Single((await Json(await Get($"/api/alerts/{alertId}"), HttpStatusCode.OK))["hits"]!.AsArray())!;
 
-        Assert.Equal("Title", hit["field"]!.GetValue<string>());
+        Assert.Equal("title", hit["field"]!.GetValue<string>());
         Assert.Equal(0, hit["start"]!.GetValue<int>());
         Assert.Equal(title.Substring(hit["start"]!.GetValue<int>(), hit["length"]!.GetValue<int>()), hit["text"]!.GetValue<string>());
         Assert.Equal("Rocket attack", hit["text"]!.GetValue<string>());
@@ -132,9 +131,11 @@ public sealed class AlertDetail(AppFixture app) : ApiTest(app)
         var item = Assert.Single((await Json(await Get("/api/alerts"), HttpStatusCode.OK))["items"]!.AsArray())!;
         var detail = await Json(await Get($"/api/alerts/{alertId}"), HttpStatusCode.OK);
 
-        // The API spells enums by their C# names everywhere (Program.cs); a client must not see "body" in one place and "Body" in another.
-        Assert.Equal(("Open", "Body"), (detail["state"]!.GetValue<string>(), detail["hits"]![0]!["field"]!.GetValue<string>()));
-        Assert.Equal(("Open", "Body"), (item["state"]!.GetValue<string>(), item["hits"]![0]!["field"]!.GetValue<string>()));
+        // A hit's field is spelled as in webhook payloads and the README, states by their C# names; a client must not see
+        // "body" in one place and "Body" in another.
+        Assert.Equal(("Open", "body"), (detail["state"]!.GetValue<string>(), detail["hits"]![0]!["field"]!.GetValue<string>()));
+        Assert.Equal(("Open", "body"), (item["state"]!.GetValue<string>(), item["hits"]![0]!["field"]!.GetValue<string>()));
+        Assert.Equal(detail.ToJsonString(), item.ToJsonString());
     }
 
     [Fact]

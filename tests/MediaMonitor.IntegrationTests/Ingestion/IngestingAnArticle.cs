@@ -21,9 +21,9 @@ public sealed class IngestingAnArticle(AppFixture app) : ApiTest(app)
         Assert.Equal(1, raised["watchlistVersion"]!.GetValue<int>());
 
         var alert = await Json(await Get($"/api/alerts/{raised["alertId"]}"), HttpStatusCode.OK);
-        Assert.Equal(articleId, alert["article"]!["id"]!.GetValue<Guid>());
+        Assert.Equal(articleId, alert["articleId"]!.GetValue<Guid>());
         var hit = Assert.Single(alert["hits"]!.AsArray())!;
-        Assert.Equal("Body", hit["field"]!.GetValue<string>());
+        Assert.Equal("body", hit["field"]!.GetValue<string>());
         var (start, length) = (hit["start"]!.GetValue<int>(), hit["length"]!.GetValue<int>());
         Assert.Equal("rocket attack", Body.Substring(start, length));
         Assert.Contains("rocket attack", hit["snippet"]!.GetValue<string>());

@@ -44,7 +44,7 @@ public sealed class LoadingTheSeeds(AppFixture app) : ApiTest(app)
         Assert.NotEmpty(hits);
         foreach (var hit in hits)
         {
-            Assert.Equal("Body", hit!["field"]!.GetValue<string>());   // the seed article has no title
+            Assert.Equal("body", hit!["field"]!.GetValue<string>());   // the seed article has no title
             var text = SeedText.Substring(hit!["start"]!.GetValue<int>(), hit["length"]!.GetValue<int>());
             Assert.Equal(hit["text"]!.GetValue<string>(), text);
         }

@@ -31,7 +31,7 @@ public sealed class PreviewingWatchlists(AppFixture app) : ApiTest(app)
         Assert.Equal(newest["id"]!.GetValue<Guid>(), matches[0]!["articleId"]!.GetValue<Guid>());
         var hit = matches[0]!["hits"]![0]!;
         Assert.Equal("طائرة دون طيار", hit["text"]!.GetValue<string>());
-        Assert.Equal("Title", hit["field"]!.GetValue<string>());
+        Assert.Equal("title", hit["field"]!.GetValue<string>());
         Assert.Equal("طائرة دون طيار", hit["snippet"]!.GetValue<string>());
         Assert.Equal(before, (await AllEvents()).Count);
     }

@@ -37,7 +37,7 @@ public sealed class WatchlistChangesAffectLaterMatches(AppFixture app) : ApiTest
         Assert.Equal(1, a["watchlistVersion"]!.GetValue<int>());
         var aHit = Assert.Single(a["hits"]!.AsArray())!;
         Assert.Equal("rocket attack", aHit["text"]!.GetValue<string>());
-        Assert.Equal("Body", aHit["field"]!.GetValue<string>());
+        Assert.Equal("body", aHit["field"]!.GetValue<string>());
         Assert.Equal(RocketBody.IndexOf("rocket attack", StringComparison.Ordinal), aHit["start"]!.GetValue<int>());
         Assert.Equal("rocket attack".Length, aHit["length"]!.GetValue<int>());
 

@@ -87,7 +87,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = MediaMonitor.Spikes.GetSpikesEndpoints.List(((Marten.IQuerySession)documentSession), watchlistId, from, to, cursor, limit);
+            var result = await MediaMonitor.Spikes.GetSpikesEndpoints.List(((Marten.IQuerySession)documentSession), watchlistId, from, to, cursor, limit, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

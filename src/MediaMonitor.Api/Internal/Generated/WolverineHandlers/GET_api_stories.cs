@@ -101,7 +101,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = MediaMonitor.Stories.GetStoriesEndpoint.Get(((Marten.IQuerySession)documentSession), watchlistId, lang, minSize, from, to, cursor, limit);
+            var result = await MediaMonitor.Stories.GetStoriesEndpoint.Get(((Marten.IQuerySession)documentSession), watchlistId, lang, minSize, from, to, cursor, limit, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -28,12 +28,6 @@ namespace Internal.Generated.WolverineHandlers
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
-            Marten.Events.IEventStoreOperations eventStoreOperations = documentSession.Events;
             string id_rawValue = (string?)httpContext.GetRouteValue("id");
             System.Guid id = default;
 
@@ -46,6 +40,11 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            Wolverine.Http.Runtime.UserNameMiddleware.Apply(httpContext, messageContext);
+            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "MediaMonitor.Alerts.DismissAlertEndpoint").SetTag("http.route", "/api/alerts/{id}/dismiss").SetTag("http.request.method", "POST");
             try
             {
@@ -80,9 +79,8 @@ namespace Internal.Generated.WolverineHandlers
 
                 
                 // The actual HTTP request handler execution
-                (var updatedAggregate, var events) = MediaMonitor.Alerts.DismissAlertEndpoint.Post(command, stream_alert.Aggregate, httpContext.User, _timeProvider);
+                (var result, var events) = await MediaMonitor.Alerts.DismissAlertEndpoint.Post(command, stream_alert.Aggregate, documentSession, httpContext.User, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
-                // Wolverine.Marten.UpdatedAggregate generates special response handling
                 if (events != null)
                 {
                     
@@ -98,9 +96,7 @@ namespace Internal.Generated.WolverineHandlers
                 // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
                 await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
 
-                var alert_response = await eventStoreOperations.FetchLatest<MediaMonitor.Alerts.Alert>(id, httpContext.RequestAborted);
-                // Writing the response body to JSON because this was the first 'return variable' in the method signature
-                await WriteJsonAsync(httpContext, alert_response, 404);
+                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             }
             catch (Marten.Exceptions.StreamLockedException streamLockedException)
             {
