@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using MediaMonitor.Alerts;
 using MediaMonitor.Matchers;
 using MediaMonitor.Matching.Stories;
@@ -155,17 +156,20 @@ public sealed class ArticleIngestor(
             }
             writes += articleWrites;
             work += articleWork;
-            session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [decision.Ingested with { Story = story.Story }, .. decision.Matches]);
+            // Each step caused by the one before: the intake, each match, each match's alert (the lists run in step).
+            var ingested = session.Events.BuildEvent(decision.Ingested with { Story = story.Story });
+            var matches = decision.Matches.Select(m => Caused(session.Events.BuildEvent(m), ingested.Id)).ToList();
+            session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [ingested, .. matches]);
             var sender = requesters[fresh[i].Index];
-            foreach (var alert in alerts)
+            for (var a = 0; a < alerts.Count; a++)
             {
                 if (!dispatch)
                 {
-                    session.Events.StartStream<AlertView>(alert.AlertId, alert);
+                    session.Events.StartStream<AlertView>(alerts[a].AlertId, Caused(session.Events.BuildEvent(alerts[a]), matches[a].Id));
                     continue;
                 }
                 var outbox = senders.Outbox(sender, wolverine, session);
-                foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions!, alert, now)) await outbox.PublishAsync(deliver);
+                foreach (var deliver in DispatchAlertHandler.Raise(session, subscriptions!, alerts[a], now, matches[a].Id)) await outbox.PublishAsync(deliver);
             }
             senders.Stamp(session, sender);
             outcomes[fresh[i].Index] = new IngestOutcome.Created(decision.Ingested.ArticleId, story.Story.StoryId,
@@ -233,6 +237,12 @@ public sealed class ArticleIngestor(
     }
 
     private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlHash);
+
+    private static IEvent Caused(IEvent e, Guid by)
+    {
+        e.CausationId = by.ToString();
+        return e;
+    }
 
     private sealed class KnownArticles
     {

@@ -122,12 +122,14 @@ public static class RunBackfillHandler
             if (matches.Count == 0) continue;
             // A removal of this article committing meanwhile fails this batch, and so does an alert for the pair raised
             // meanwhile (its stream exists: AlertIds); the retry sees the article removed or alerted and leaves it alone.
-            await session.Events.AppendOptimistic(article.Id, ct, matches.Cast<object>().ToArray());
+            var matchEvents = matches.Select(m => session.Events.BuildEvent(m)).ToList();
+            await session.Events.AppendOptimistic(article.Id, ct, matchEvents.Cast<object>().ToArray());
             // Dispatched here, as on intake: the deliveries commit with the batch and go out when it commits.
             subscriptions ??= await DispatchAlertHandler.ActiveSubscriptionsAsync(session, ct);
             // A backfill alert names the article's story but is never a repeat in it: backfills are asked for, and a
             // subscriber that takes them wants each.
-            foreach (var deliver in alerts.SelectMany(alert => DispatchAlertHandler.Raise(session, subscriptions, alert with { StoryId = article.StoryId }, now)))
+            foreach (var deliver in alerts.SelectMany((alert, a) =>
+                         DispatchAlertHandler.Raise(session, subscriptions, alert with { StoryId = article.StoryId }, now, matchEvents[a].Id)))
                 messages.Add(deliver);
             matched += matches.Count;
         }

@@ -72,6 +72,10 @@ public sealed partial class Delivery : IRevisioned
     /// <summary>Who queued it (the API key's name); null for the system.</summary>
     public string? RequestedBy { get; set; }
 
+    /// <summary>The id of its stream's last event: what its next event is caused by (the first attempt by the scheduling,
+    /// each retry by the attempt that scheduled it), so the causation ids lead back step by step to the alert.</summary>
+    public Guid LastEventId { get; set; }
+
     public int Version { get; set; }
 
     /// <summary>A copy to fold a new event into (the attempts list is shared: copy it before adding to it).</summary>
@@ -82,6 +86,7 @@ public sealed partial class Delivery : IRevisioned
         var delivery = From(e.Data);
         delivery.CorrelationId = e.CorrelationId;
         delivery.RequestedBy = e.UserName;
+        delivery.LastEventId = e.Id;
         return delivery;
     }
 
@@ -92,7 +97,13 @@ public sealed partial class Delivery : IRevisioned
         CreatedAt = e.At, UpdatedAt = e.At, NextAttemptAt = e.At,
     };
 
-    public void Apply(DeliveryAttempted e)
+    public void Apply(IEvent<DeliveryAttempted> e)
+    {
+        Record(e.Data);
+        LastEventId = e.Id;
+    }
+
+    public void Record(DeliveryAttempted e)
     {
         Attempts.Add(new DeliveryAttempt(e.Attempt, e.At, e.StatusCode, e.LatencyMs, e.Error, e.ResponseExcerpt, e.Outcome));
         RunAttempts++;
@@ -118,6 +129,7 @@ public sealed partial class Delivery : IRevisioned
         Requeue(e.Data);
         CorrelationId = e.CorrelationId;
         RequestedBy = e.UserName;
+        LastEventId = e.Id;
     }
 
     public void Requeue(DeliveryRequeued e)
@@ -132,7 +144,13 @@ public sealed partial class Delivery : IRevisioned
         UpdatedAt = e.At;
     }
 
-    public void Apply(DeliveryCancelled e)
+    public void Apply(IEvent<DeliveryCancelled> e)
+    {
+        Cancel(e.Data);
+        LastEventId = e.Id;
+    }
+
+    public void Cancel(DeliveryCancelled e)
     {
         Status = DeliveryStatus.Cancelled;
         Reason = e.Reason;

@@ -101,7 +101,7 @@ public sealed class DeliveryRun(
                 : null);
             if (cancelled is not null)
             {
-                stream.AppendOne(Stamped(delivery, new DeliveryCancelled(delivery.Id, subscriptionId, cancelled, now)));
+                stream.AppendOne(Stamped(delivery, new DeliveryCancelled(delivery.Id, subscriptionId, cancelled, now), delivery.LastEventId));
                 continue;
             }
 
@@ -114,12 +114,17 @@ public sealed class DeliveryRun(
                 result.RetryAfter is not null && result.StatusCode is 429 or 503);
             cooldownChanged = true;
             Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
-            stream.AppendOne(Stamped(delivery, new DeliveryAttempted(delivery.Id, subscriptionId, delivery.Attempts.Count + 1, attemptedAt,
+            var attempt = Stamped(delivery, new DeliveryAttempted(delivery.Id, subscriptionId, delivery.Attempts.Count + 1, attemptedAt,
                 result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,
-                outcome, next, nextTicket)));
-            if (next is { } at) await bus.ScheduleAsync(new DeliverWebhook(delivery.Id, subscriptionId, delivery.AlertId, nextTicket!.Value), at);
+                outcome, next, nextTicket), delivery.LastEventId);
+            stream.AppendOne(attempt);
+            // The retry's envelope carries the request's correlation id and the attempt as its cause too, for Wolverine's
+            // own logs and traces (a batch drops them, which is why the events are stamped from the delivery itself).
+            if (next is { } at)
+                await bus.ScheduleAsync(new DeliverWebhook(delivery.Id, subscriptionId, delivery.AlertId, nextTicket!.Value), at,
+                    new DeliveryOptions { CorrelationId = delivery.CorrelationId, CausationId = attempt.Id.ToString() });
 
-            inactive = await DisablingAsync(subscriptionStream, delivery, outcome, attemptedAt, ct);
+            inactive = await DisablingAsync(subscriptionStream, delivery, attempt, outcome, attemptedAt, ct);
         }
 
         if (!cooldownChanged) return;
@@ -135,7 +140,7 @@ public sealed class DeliveryRun(
     /// <summary>Disables the subscription when the endpoint said it is gone (410), or has failed for longer than
     /// allowed; returns why the deliveries after this one are cancelled, or null.</summary>
     private async Task<string?> DisablingAsync(
-        IEventStream<Subscription> subscription, Delivery delivery, AttemptOutcome outcome, DateTimeOffset at, CancellationToken ct)
+        IEventStream<Subscription> subscription, Delivery delivery, IEvent attempt, AttemptOutcome outcome, DateTimeOffset at, CancellationToken ct)
     {
         string? reason = null;
         if (outcome == AttemptOutcome.Gone) reason = "The endpoint answered 410 Gone.";
@@ -146,17 +151,19 @@ public sealed class DeliveryRun(
                 reason = $"Every delivery has failed since {health!.FailingSince:u}, longer than {settings.DisableAfter}.";
         }
         if (reason is null) return null;
-        subscription.AppendOne(Stamped(delivery, new SubscriptionDisabled(subscription.Id, reason, at)));
+        subscription.AppendOne(Stamped(delivery, new SubscriptionDisabled(subscription.Id, reason, at), attempt.Id));
         return "The subscription is disabled.";
     }
 
-    /// <summary>An event of the delivery's story, recorded under the request that queued it: a batch mixes the
-    /// deliveries of several requests, and its own envelope carries none of theirs.</summary>
-    private IEvent Stamped(Delivery delivery, object data)
+    /// <summary>An event of the delivery's story, recorded under the request that queued it and caused by the event
+    /// before it: a batch mixes the deliveries of several requests, and its own envelope carries none of theirs (its
+    /// session would stamp the batch's own id as the cause).</summary>
+    private IEvent Stamped(Delivery delivery, object data, Guid causedBy)
     {
         var e = session.Events.BuildEvent(data);
         e.CorrelationId = delivery.CorrelationId;
         e.UserName = delivery.RequestedBy;
+        if (causedBy != Guid.Empty) e.CausationId = causedBy.ToString();
         return e;
     }
 }

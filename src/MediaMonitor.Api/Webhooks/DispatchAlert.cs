@@ -23,13 +23,16 @@ public static class DispatchAlertHandler
     /// <summary>
     /// Starts the alert's stream, marked as dispatched (the subscription passes it by), and the delivery streams of its
     /// recipients among <paramref name="active"/>; returns their first attempts, to be sent once the transaction commits.
+    /// The alert is caused by its match (<paramref name="matchedBy"/>, the event's id), each delivery by the alert.
     /// </summary>
-    public static IReadOnlyList<DeliverWebhook> Raise(IDocumentSession session, IReadOnlyList<Subscription> active, AlertRaised alert, DateTimeOffset now)
+    public static IReadOnlyList<DeliverWebhook> Raise(
+        IDocumentSession session, IReadOnlyList<Subscription> active, AlertRaised alert, DateTimeOffset now, Guid matchedBy)
     {
         var e = session.Events.BuildEvent(alert);
         e.SetHeader(DispatchedHeader, true);
+        e.CausationId = matchedBy.ToString();
         session.Events.StartStream<AlertView>(alert.AlertId, e);
-        return Schedule(session, active, alert, now).ToList();
+        return Schedule(session, active, alert, now, e.Id).ToList();
     }
 
     public static bool WasDispatched(IEvent e) => e.Headers?.ContainsKey(DispatchedHeader) == true;
@@ -40,7 +43,7 @@ public static class DispatchAlertHandler
     /// <summary>Starts the delivery streams of a fresh alert, one per recipient among <paramref name="active"/>;
     /// returns their first attempts, to be sent once the transaction commits.</summary>
     private static IEnumerable<DeliverWebhook> Schedule(
-        IDocumentSession session, IEnumerable<Subscription> active, AlertRaised alert, DateTimeOffset now, ISet<Guid>? existing = null)
+        IDocumentSession session, IEnumerable<Subscription> active, AlertRaised alert, DateTimeOffset now, Guid raisedBy, ISet<Guid>? existing = null)
     {
         foreach (var subscription in Recipients(active, alert))
         {
@@ -48,7 +51,10 @@ public static class DispatchAlertHandler
             if (existing?.Contains(id) == true) continue;
             var scheduled = new DeliveryScheduled(id, subscription.Id, alert.AlertId, alert.WatchlistId, alert.RaisedAt,
                 SequentialGuid.Next(now), DeliveryTrigger.Alert, now);
-            session.Events.StartStream<Delivery>(id, scheduled);
+            // Caused by the alert's event, on intake as in the catch-up below.
+            var e = session.Events.BuildEvent(scheduled);
+            e.CausationId = raisedBy.ToString();
+            session.Events.StartStream<Delivery>(id, e);
             yield return new DeliverWebhook(id, subscription.Id, alert.AlertId, scheduled.Ticket);
         }
     }
@@ -86,7 +92,7 @@ public static class DispatchAlertHandler
 
         var ids = recipients.Select(s => DeliveryId(s.Id, alert.AlertId)).ToArray();
         var existing = (await session.Query<Delivery>().Where(d => d.Id.IsOneOf(ids)).Select(d => d.Id).ToListAsync(ct)).ToHashSet();
-        foreach (var deliver in Schedule(session, recipients, alert, clock.GetUtcNow(), existing)) messages.Add(deliver);
+        foreach (var deliver in Schedule(session, recipients, alert, clock.GetUtcNow(), raised.Id, existing)) messages.Add(deliver);
         return messages;
     }
 }

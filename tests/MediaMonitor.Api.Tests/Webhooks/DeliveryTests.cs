@@ -32,7 +32,7 @@ public sealed class DeliveryTests
         var d = Scheduled();
         var next = Guid.NewGuid();
 
-        d.Apply(Attempted(d, 1, AttemptOutcome.WillRetry, 500, Now.AddSeconds(5), next));
+        d.Record(Attempted(d, 1, AttemptOutcome.WillRetry, 500, Now.AddSeconds(5), next));
 
         Assert.Equal(DeliveryStatus.Pending, d.Status);
         Assert.Equal(next, d.Ticket);
@@ -46,9 +46,9 @@ public sealed class DeliveryTests
     public void when_an_attempt_is_delivered_the_delivery_is_delivered_and_no_ticket_is_left()
     {
         var d = Scheduled();
-        d.Apply(Attempted(d, 1, AttemptOutcome.WillRetry, null, Now.AddSeconds(5), Guid.NewGuid()));
+        d.Record(Attempted(d, 1, AttemptOutcome.WillRetry, null, Now.AddSeconds(5), Guid.NewGuid()));
 
-        d.Apply(Attempted(d, 2, AttemptOutcome.Delivered, 204));
+        d.Record(Attempted(d, 2, AttemptOutcome.Delivered, 204));
 
         Assert.Equal(DeliveryStatus.Delivered, d.Status);
         Assert.Null(d.Ticket);
@@ -64,7 +64,7 @@ public sealed class DeliveryTests
     {
         var d = Scheduled();
 
-        d.Apply(Attempted(d, 1, outcome, status));
+        d.Record(Attempted(d, 1, outcome, status));
 
         Assert.Equal(DeliveryStatus.Failed, d.Status);
         Assert.Equal(reason, d.Reason);
@@ -75,8 +75,8 @@ public sealed class DeliveryTests
     public void when_a_delivery_is_requeued_a_new_run_starts_with_the_new_ticket()
     {
         var d = Scheduled();
-        d.Apply(Attempted(d, 1, AttemptOutcome.WillRetry, 500, Now.AddSeconds(5), Guid.NewGuid()));
-        d.Apply(Attempted(d, 2, AttemptOutcome.Failed, 500));
+        d.Record(Attempted(d, 1, AttemptOutcome.WillRetry, 500, Now.AddSeconds(5), Guid.NewGuid()));
+        d.Record(Attempted(d, 2, AttemptOutcome.Failed, 500));
         var ticket = Guid.NewGuid();
 
         d.Requeue(new DeliveryRequeued(d.Id, d.SubscriptionId, ticket, DeliveryTrigger.Redeliver, Now.AddDays(1)));
@@ -95,7 +95,7 @@ public sealed class DeliveryTests
     {
         var d = Scheduled();
 
-        d.Apply(new DeliveryCancelled(d.Id, d.SubscriptionId, "The subscription is paused.", Now.AddMinutes(1)));
+        d.Cancel(new DeliveryCancelled(d.Id, d.SubscriptionId, "The subscription is paused.", Now.AddMinutes(1)));
 
         Assert.Equal(DeliveryStatus.Cancelled, d.Status);
         Assert.Equal("The subscription is paused.", d.Reason);
@@ -107,7 +107,7 @@ public sealed class DeliveryTests
     public void when_a_requeue_is_folded_into_a_copy_the_original_is_untouched()
     {
         var d = Scheduled();
-        d.Apply(Attempted(d, 1, AttemptOutcome.Delivered, 204));
+        d.Record(Attempted(d, 1, AttemptOutcome.Delivered, 204));
 
         var copy = d.Copy();
         copy.Requeue(new DeliveryRequeued(d.Id, d.SubscriptionId, Guid.NewGuid(), DeliveryTrigger.Redeliver, Now.AddDays(1)));
