@@ -85,10 +85,7 @@ public static class RunBackfillHandler
         if (stream.Aggregate is not { Status: BackfillStatus.Running } backfill) return messages;
         var now = clock.GetUtcNow();
 
-        // Articles in id order (any fixed order does for a scan; ids are the cheapest keyset).
-        var batch = backfill.LastArticleId is { } last
-            ? await session.QueryAsync<ArticleView>("where d.id > ? order by d.id limit ?", ct, last, BatchSize)
-            : await session.QueryAsync<ArticleView>("order by d.id limit ?", ct, BatchSize);
+        var batch = await NextBatchAsync(session, backfill, ct);
         if (batch.Count == 0)
         {
             stream.AppendOne(new BackfillCompleted(backfill.Id, now));
@@ -137,6 +134,29 @@ public static class RunBackfillHandler
         stream.AppendOne(new BackfillProgressed(backfill.Id, lastArticle.IngestedAt, lastArticle.Id, batch.Count, matched, now, alreadyAlerted));
         messages.Add(new RunBackfill(backfill.Id));
         return messages;
+    }
+
+    /// <summary>
+    /// The next articles of the range in intake order (then id), after the last one done: a keyset on the indexed
+    /// <c>ingested_at</c> column, so a narrow range over a large store reads its own rows only. The column keeps
+    /// microseconds, the documents ticks: the last time is cut to microseconds, so that articles taken in within one
+    /// microsecond are ordered by id alone and none is passed over.
+    /// </summary>
+    private static async Task<IReadOnlyList<ArticleView>> NextBatchAsync(IQuerySession session, Backfill backfill, CancellationToken ct)
+    {
+        var (sql, parameters) = ("where d.ingested_at < ?", new List<object> { backfill.To });
+        if (backfill.From is { } from)
+        {
+            sql += " and d.ingested_at >= ?";
+            parameters.Add(from);
+        }
+        if (backfill is { LastIngestedAt: { } at, LastArticleId: { } last })
+        {
+            sql += " and (d.ingested_at, d.id) > (?, ?)";
+            parameters.AddRange([new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero), last]);
+        }
+        parameters.Add(BatchSize);
+        return await session.QueryAsync<ArticleView>(sql + " order by d.ingested_at, d.id limit ?", ct, parameters.ToArray());
     }
 
     /// <summary>In the range and not removed.</summary>

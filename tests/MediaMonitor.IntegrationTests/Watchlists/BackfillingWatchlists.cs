@@ -53,6 +53,27 @@ public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
     }
 
     [Fact]
+    public async Task a_backfill_of_a_range_reads_the_articles_taken_in_within_it_and_no_others()
+    {
+        await Ingest(new { body = "Report 1: a drone strike hit a convoy.", lang = "en" });
+        var second = await Ingest(new { body = "Report 2: a drone strike hit a convoy.", lang = "en" });
+        var third = await Ingest(new { body = "Report 3: a drone strike hit a convoy.", lang = "en" });
+        await Ingest(new { body = "Report 4: a drone strike hit a convoy.", lang = "en" });
+        var from = (await Json(await Get($"/api/articles/{second["id"]}"), HttpStatusCode.OK))["ingestedAt"]!.GetValue<DateTimeOffset>();
+        var to = (await Json(await Get($"/api/articles/{third["id"]}"), HttpStatusCode.OK))["ingestedAt"]!.GetValue<DateTimeOffset>().AddTicks(10);
+        var watchlist = await CreateWatchlist("Drones", ("drone strike", "en"));
+
+        JsonNode started = null!;
+        await Tracked(async () => started = await Json(await PostJson($"/api/watchlists/{watchlist}/backfill", new { from, to }), HttpStatusCode.Accepted));
+        var backfill = await Json(await Get($"/api/backfills/{started["id"]}"), HttpStatusCode.OK);
+
+        Assert.Equal((2L, 2L), (backfill["scanned"]!.GetValue<long>(), backfill["matched"]!.GetValue<long>()));
+        var alerted = (await Json(await Get($"/api/alerts?watchlistId={watchlist}"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Select(a => a!["articleId"]!.GetValue<Guid>()).Order();
+        Assert.Equal(new[] { second["id"]!.GetValue<Guid>(), third["id"]!.GetValue<Guid>() }.Order(), alerted);
+    }
+
+    [Fact]
     public async Task pausing_the_watchlist_stops_its_backfill()
     {
         var batch = Enumerable.Range(0, 1000).Select(i => new { body = $"Report {i}: a drone strike hit a convoy." });
