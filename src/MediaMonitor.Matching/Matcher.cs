@@ -83,8 +83,10 @@ public sealed class Matcher
                 var term = terms[t];
                 if (term is null || TermRules.Validate(term) is not null) continue;
                 var compiled = TermCompiler.Compile(term.Phrase, wildcard: false, vocabulary);
-                AddEntry(new EntryTable.Entry(w, t, term.Phrase, compiled.Exact ? 0 : EntryTable.DefaultGap,
-                    EntryTable.TitleBit | EntryTable.BodyBit, -1, compiled.LongestPattern), compiled.Patterns);
+                var entry = new EntryTable.Entry(w, t, term.Phrase, compiled.Exact ? 0 : EntryTable.DefaultGap,
+                    EntryTable.TitleBit | EntryTable.BodyBit, -1, compiled.LongestPattern);
+                AddEntry(entry, compiled.Patterns);
+                if (compiled.AdjacentPatterns.Count > 0) AddEntry(entry with { Gap = 0 }, compiled.AdjacentPatterns);
                 termCount++;
             }
 
@@ -113,8 +115,10 @@ public sealed class Matcher
                     ArticleField.Body => EntryTable.BodyBit,
                     _ => (byte)(EntryTable.TitleBit | EntryTable.BodyBit),
                 };
-                AddEntry(new EntryTable.Entry(watchlist, firstLeafOrder + leaf, phrase.Text ?? "", gap, fields, leaf,
-                    compiled.LongestPattern), compiled.Patterns);
+                var entry = new EntryTable.Entry(watchlist, firstLeafOrder + leaf, phrase.Text ?? "", gap, fields, leaf,
+                    compiled.LongestPattern);
+                AddEntry(entry, compiled.Patterns);
+                if (compiled.AdjacentPatterns.Count > 0) AddEntry(entry with { Gap = 0 }, compiled.AdjacentPatterns);
             });
             ruleCount++;
         }

@@ -35,6 +35,8 @@ public class TheophoricNameTests
     [InlineData("عبدالله", "قال عبد الرحمن في مقابلة إن الوضع هادئ")]
     [InlineData("عبد الله", "قال عبدالرحمن في مقابلة إن الوضع هادئ")]
     [InlineData("عبد الرحمن", "انتقد عبدة الأوثان في الرواية")]
+    [InlineData("عبدالله", "وقال عبد الحميد رحمه الله إن الوضع هادئ")]
+    [InlineData("الملك عبدالله", "في عهد الملك عبد العزيز رحمه الله بدأت الدولة")]
     public void another_name_or_word_is_not_made_equal(string term, string text)
     {
         Assert.Empty(Watch.Found(term, text));

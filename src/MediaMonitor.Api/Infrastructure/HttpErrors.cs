@@ -72,7 +72,7 @@ public static class HttpErrors
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             new(413, "The body is too large.", error.Message),
         BadHttpRequestException bad => new(bad.StatusCode, "The request could not be read.", bad.Message),
-        // Marten decodes a feed cursor only as it streams the page, after the endpoint has returned.
+        // Marten's keyset paging decodes a feed's cursor deep in the query (CursorPage.ReadAsync) and throws this.
         ArgumentException { ParamName: "cursor" } => new(400, "Invalid cursor.", "The cursor is not one this feed gave out; start again without a cursor."),
         _ when IsLostRace(error) =>
             new(409, "A concurrent change won.", "The resource was changed by another request meanwhile; read it again and retry."),

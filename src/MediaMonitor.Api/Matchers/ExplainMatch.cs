@@ -3,6 +3,7 @@ using MediaMonitor.Infrastructure;
 using MediaMonitor.Ingestion;
 using MediaMonitor.Matching;
 using MediaMonitor.Matching.Explaining;
+using MediaMonitor.Matching.Rules;
 using MediaMonitor.Watchlists;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -94,6 +95,14 @@ public static class ExplainMatchEndpoint
             terms = WatchlistInput.CheckTerms(command.Terms, new ValidationErrors(), hasRule: rule is not null)
                 .Select(t => new TermDefinition(t.Phrase, t.Lang)).ToArray();
         }
-        return Results.Ok(MatchExplained.Of(command.ArticleId, watchlist, MatchExplainer.Explain(article, terms, rule)));
+        try
+        {
+            return Results.Ok(MatchExplained.Of(command.ArticleId, watchlist, MatchExplainer.Explain(article, terms, rule, ct)));
+        }
+        catch (RuleSyntaxException e) when (watchlist is not null)
+        {
+            // Stored before the rule syntax's limits tightened: the live matcher leaves such a rule out, as explained here.
+            return Problems.Conflict($"Watchlist {watchlist.Id}'s rule no longer parses ({e.Message}); the matcher leaves it out. Change the rule.");
+        }
     }
 }

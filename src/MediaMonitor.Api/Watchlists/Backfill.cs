@@ -42,7 +42,7 @@ public sealed partial class Backfill : IRevisioned
 
     public int Batches { get; set; }
 
-    /// <summary>Where the next batch starts: after this article (ordered by intake time, then id).</summary>
+    /// <summary>Where the next batch starts: after this article, in id order (<see cref="LastIngestedAt"/> is its intake time).</summary>
     public DateTimeOffset? LastIngestedAt { get; set; }
     public Guid? LastArticleId { get; set; }
 

@@ -137,26 +137,28 @@ public static class RunBackfillHandler
     }
 
     /// <summary>
-    /// The next articles of the range in intake order (then id), after the last one done: a keyset on the indexed
-    /// <c>ingested_at</c> column, so a narrow range over a large store reads its own rows only. The column keeps
-    /// microseconds, the documents ticks: the last time is cut to microseconds, so that articles taken in within one
-    /// microsecond are ordered by id alone and none is passed over.
+    /// The next articles of the range, in id order after the last one done. The range is read on the indexed
+    /// <c>ingested_at</c> column, so a narrow range over a large store reads its own rows only; that column keeps
+    /// microseconds (rounded for rows it was added to, cut for rows written since), the documents ticks, so the range
+    /// is widened by a microsecond each side here and checked exactly on the documents (<see cref="InRange"/>). The
+    /// keyset is the id alone: exact, so no article is read twice or passed over.
     /// </summary>
     private static async Task<IReadOnlyList<ArticleView>> NextBatchAsync(IQuerySession session, Backfill backfill, CancellationToken ct)
     {
-        var (sql, parameters) = ("where d.ingested_at < ?", new List<object> { backfill.To });
+        var microsecond = TimeSpan.FromMicroseconds(1);
+        var (sql, parameters) = ("where d.ingested_at < ?", new List<object> { backfill.To + microsecond });
         if (backfill.From is { } from)
         {
             sql += " and d.ingested_at >= ?";
-            parameters.Add(from);
+            parameters.Add(from - microsecond);
         }
-        if (backfill is { LastIngestedAt: { } at, LastArticleId: { } last })
+        if (backfill.LastArticleId is { } last)
         {
-            sql += " and (d.ingested_at, d.id) > (?, ?)";
-            parameters.AddRange([new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero), last]);
+            sql += " and d.id > ?";
+            parameters.Add(last);
         }
         parameters.Add(BatchSize);
-        return await session.QueryAsync<ArticleView>(sql + " order by d.ingested_at, d.id limit ?", ct, parameters.ToArray());
+        return await session.QueryAsync<ArticleView>(sql + " order by d.id limit ?", ct, parameters.ToArray());
     }
 
     /// <summary>In the range and not removed.</summary>

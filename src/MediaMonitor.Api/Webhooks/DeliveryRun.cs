@@ -101,7 +101,7 @@ public sealed class DeliveryRun(
                 : null);
             if (cancelled is not null)
             {
-                stream.AppendOne(Stamped(delivery, new DeliveryCancelled(delivery.Id, subscriptionId, cancelled, now), delivery.LastEventId));
+                stream.AppendOne(Stamped(delivery, new DeliveryCancelled(delivery.Id, subscriptionId, cancelled, now), await CauseOfNextAsync(delivery, ct)));
                 continue;
             }
 
@@ -116,7 +116,7 @@ public sealed class DeliveryRun(
             Guid? nextTicket = next is null ? null : Guid.CreateVersion7(attemptedAt);
             var attempt = Stamped(delivery, new DeliveryAttempted(delivery.Id, subscriptionId, delivery.Attempts.Count + 1, attemptedAt,
                 result.StatusCode, (int)Math.Min(int.MaxValue, result.Latency.TotalMilliseconds), result.Error, result.ResponseExcerpt,
-                outcome, next, nextTicket), delivery.LastEventId);
+                outcome, next, nextTicket), await CauseOfNextAsync(delivery, ct));
             stream.AppendOne(attempt);
             // The retry's envelope carries the request's correlation id and the attempt as its cause too, for Wolverine's
             // own logs and traces (a batch drops them, which is why the events are stamped from the delivery itself).
@@ -154,6 +154,13 @@ public sealed class DeliveryRun(
         subscription.AppendOne(Stamped(delivery, new SubscriptionDisabled(subscription.Id, reason, at), attempt.Id));
         return "The subscription is disabled.";
     }
+
+    /// <summary>The id of the delivery's last event, which caused the next; read from its stream for a delivery stored
+    /// before it kept that id.</summary>
+    private async Task<Guid> CauseOfNextAsync(Delivery delivery, CancellationToken ct) =>
+        delivery.LastEventId != Guid.Empty
+            ? delivery.LastEventId
+            : (await session.Events.FetchStreamAsync(delivery.Id, fromVersion: delivery.Version, token: ct)).LastOrDefault()?.Id ?? Guid.Empty;
 
     /// <summary>An event of the delivery's story, recorded under the request that queued it and caused by the event
     /// before it: a batch mixes the deliveries of several requests, and its own envelope carries none of theirs (its

@@ -6,7 +6,9 @@ namespace MediaMonitor.Matching.Engine;
 /// <summary>Turns one phrase (a term, or a phrase of a rule) into the word-id sequences the trie indexes.</summary>
 internal static class TermCompiler
 {
-    public sealed record Compiled(bool Exact, int LongestPattern, List<int[]> Patterns);
+    /// <param name="AdjacentPatterns">Patterns whose words must stand side by side whatever the phrase allows (a name
+    /// written joined in the term, split in the text: <see cref="TheophoricNames"/>); compiled as an entry with no gap.</param>
+    public sealed record Compiled(bool Exact, int LongestPattern, List<int[]> Patterns, List<int[]> AdjacentPatterns);
 
     /// <summary>Function words never glued into a compound variant ("in hospital" has no "inhospital").</summary>
     private static readonly FrozenSet<string> NotCompounded = new[]
@@ -20,6 +22,7 @@ internal static class TermCompiler
     {
         var parsed = ParsedTerm.Parse(phrase);
         var patterns = new List<int[]>();
+        var adjacent = new List<int[]>();
         var longest = 0;
         foreach (var words in parsed.Variants())
         {
@@ -42,9 +45,9 @@ internal static class TermCompiler
             patterns.Add(ids);
             longest = Math.Max(longest, ids.Length);
 
-            foreach (var variant in TheophoricNames.Variants(words, ids, wildcard, vocabulary))
+            foreach (var (variant, split) in TheophoricNames.Variants(words, ids, wildcard, vocabulary))
             {
-                patterns.Add(variant);
+                (split ? adjacent : patterns).Add(variant);
                 longest = Math.Max(longest, variant.Length);
             }
 
@@ -60,7 +63,7 @@ internal static class TermCompiler
                 patterns.Add(variant);
             }
         }
-        return new Compiled(parsed.Exact, longest, patterns);
+        return new Compiled(parsed.Exact, longest, patterns, adjacent);
     }
 
     private static bool IsCompoundPart(TermWord w)

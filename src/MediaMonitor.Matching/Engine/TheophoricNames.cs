@@ -7,15 +7,17 @@ namespace MediaMonitor.Matching.Engine;
 /// are one name written in two words or joined: news copy does both, often in one article (the corpus has عبدالله 407
 /// times and عبد الله 105). A term written either way also stands for the other: عبد الله for عبدالله and عبدالله for
 /// عبد الله, with clitics on either (لعبدالله، وعبد الله). Only عبد followed by a word with the article is joined, so
-/// عبده (a name of its own) and عبدة ("worshippers") stay apart from any of them.
+/// عبده (a name of its own) and عبدة ("worshippers") stay apart from any of them. A name split in the text must be two
+/// words side by side: عبدالله is not "عبد الحميد رحمه الله".
 /// </summary>
 internal static class TheophoricNames
 {
     private const string Abd = "عبد";
     private const string Article = "ال";
 
-    /// <summary>The phrase's word ids with each such name in its other spelling (none when it has no such name).</summary>
-    public static IEnumerable<int[]> Variants(TermWord[] words, int[] ids, bool wildcard, Vocabulary.Builder vocabulary)
+    /// <summary>The phrase's word ids with each such name in its other spelling (none when it has no such name), and
+    /// whether it is the split one, whose phrase is then compiled with no gap.</summary>
+    public static IEnumerable<(int[] Ids, bool Split)> Variants(TermWord[] words, int[] ids, bool wildcard, Vocabulary.Builder vocabulary)
     {
         var last = wildcard ? words.Length - 2 : words.Length - 1;
         for (var k = 0; k <= last; k++)
@@ -28,7 +30,7 @@ internal static class TheophoricNames
                 Array.Copy(ids, joined, k);
                 joined[k] = vocabulary.AddArabic(Abd + words[k + 1].Norm);
                 Array.Copy(ids, k + 2, joined, k + 1, ids.Length - k - 2);
-                yield return joined;
+                yield return (joined, false);
             }
             else if (words[k].Norm.StartsWith(Abd + Article, StringComparison.Ordinal) && words[k].Norm.Length >= Abd.Length + Article.Length + 2)
             {
@@ -38,7 +40,7 @@ internal static class TheophoricNames
                 split[k] = vocabulary.AddArabic(Abd);
                 split[k + 1] = vocabulary.AddArabic(words[k].Norm[Abd.Length..]);
                 Array.Copy(ids, k + 1, split, k + 2, ids.Length - k - 1);
-                yield return split;
+                yield return (split, true);
             }
         }
     }

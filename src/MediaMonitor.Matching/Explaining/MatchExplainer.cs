@@ -16,13 +16,14 @@ public static class MatchExplainer
     private const int MaxSimilar = 5;
 
     /// <exception cref="RuleSyntaxException">The rule does not parse.</exception>
-    public static MatchExplanation Explain(ArticleText article, IReadOnlyList<TermDefinition> terms, string? rule)
+    /// <param name="ct">Checked between steps: a long text against many phrases is work a caller may give up on.</param>
+    public static MatchExplanation Explain(ArticleText article, IReadOnlyList<TermDefinition> terms, string? rule, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         var probe = PhraseProbe.Compile(terms, rule);
         var verdict = probe.Run(article);
-        var context = Context.Of(article, probe.Phrases);
-        var phrases = probe.Phrases.Select(p => Phrase(p, verdict, context)).ToArray();
+        var context = Context.Of(article, probe.Phrases, ct);
+        var phrases = probe.Phrases.Select(p => Phrase(p, verdict, context, ct)).ToArray();
 
         RuleExplanation? ruleExplanation = null;
         if (!string.IsNullOrWhiteSpace(rule))
@@ -40,18 +41,23 @@ public static class MatchExplainer
     }
 
     /// <summary>Some of a compiled watchlist's phrases explained against one article (a preview's near misses).</summary>
-    public static IReadOnlyList<PhraseExplanation> ExplainPhrases(ArticleText article, PhraseProbe probe, IReadOnlyList<int> phrases)
+    public static IReadOnlyList<PhraseExplanation> ExplainPhrases(
+        ArticleText article, PhraseProbe probe, IReadOnlyList<int> phrases, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(article);
         var verdict = probe.Run(article);
-        var context = Context.Of(article, probe.Phrases);
-        return phrases.Select(p => Phrase(probe.Phrases[p], verdict, context)).ToArray();
+        var wanted = phrases.Select(p => probe.Phrases[p]).ToArray();
+        var context = Context.Of(article, wanted, ct);
+        return wanted.Select(p => Phrase(p, verdict, context, ct)).ToArray();
     }
 
-    private static PhraseExplanation Phrase(WatchedPhrase p, ProbeResult verdict, Context context) =>
-        verdict.PhraseHits[p.Index] is { Count: > 0 } hits
+    private static PhraseExplanation Phrase(WatchedPhrase p, ProbeResult verdict, Context context, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return verdict.PhraseHits[p.Index] is { Count: > 0 } hits
             ? new PhraseExplanation(p, true, hits, null)
             : new PhraseExplanation(p, false, [], Diagnose(p, context));
+    }
 
     internal static string LanguageName(ArticleLanguage language) => language switch
     {
@@ -89,7 +95,7 @@ public static class MatchExplainer
         /// <summary>Built on the first miss that needs it: most phrases miss for want of a word.</summary>
         public SimilarWords Similar => similar ??= new SimilarWords(Fields.Select(f => (f.Field, f.Tokens)));
 
-        public static Context Of(ArticleText article, IReadOnlyList<WatchedPhrase> phrases)
+        public static Context Of(ArticleText article, IReadOnlyList<WatchedPhrase> phrases, CancellationToken ct)
         {
             var fields = new List<(ArticleField Field, string Text, TokenList Tokens)>();
             foreach (var (field, text) in new[] { (ArticleField.Title, article.Title ?? ""), (ArticleField.Body, article.Body ?? "") })
@@ -98,7 +104,7 @@ public static class MatchExplainer
                 Tokenizer.Tokenize(text, tokens);
                 fields.Add((field, text, tokens));
             }
-            return new Context(fields, WordPlaces.Find(phrases, fields.Select(f => (f.Field, f.Tokens)).ToArray()));
+            return new Context(fields, WordPlaces.Find(phrases, fields.Select(f => (f.Field, f.Tokens)).ToArray(), ct));
         }
 
         public TextSpan Span(ArticleField field, int first, int last)
@@ -111,6 +117,9 @@ public static class MatchExplainer
 
     private static PhraseMiss Diagnose(WatchedPhrase phrase, Context context)
     {
+        // A rule phrase of marks the parser counts as letters but the tokenizer reads no word in has nothing to look for.
+        if (phrase.Words.Count == 0)
+            return new PhraseMiss(MissReason.MissingWord, "The phrase has no word the matcher can read (only marks or symbols).", null, [phrase.Text], []);
         var all = Enumerable.Range(0, phrase.Words.Count).Select(w => context.Places.Of(phrase.Index, w)).ToArray();
         var inField = all.Select(list => list.Where(p => phrase.Field is not { } f || p.Field == f).ToList()).ToArray();
         var missing = Enumerable.Range(0, inField.Length).Where(w => inField[w].Count == 0).ToArray();

@@ -47,7 +47,7 @@ internal sealed class SimilarWords
                     if (!byVariant.TryGetValue(variant, out var list)) continue;
                     foreach (var (field, norm, key) in list)
                     {
-                        if (only is { } f && f != field || key == form || !seen.Add((field, norm)) || !OneEditApart(key, form)) continue;
+                        if (only is { } f && f != field || key == form || !OneEditApart(key, form) || !seen.Add((field, norm))) continue;
                         yield return (field, firstToken[(field, norm)]);
                         if (seen.Count >= limit) yield break;
                     }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MediaMonitor.IntegrationTests.Webhooks;
+using MediaMonitor.Ingestion;
 using MediaMonitor.Watchlists;
+using Marten;
 using Wolverine;
 using Wolverine.Tracking;
 
@@ -71,6 +73,24 @@ public sealed class BackfillingWatchlists(AppFixture app) : ApiTest(app)
         var alerted = (await Json(await Get($"/api/alerts?watchlistId={watchlist}"), HttpStatusCode.OK))["items"]!.AsArray()
             .Select(a => a!["articleId"]!.GetValue<Guid>()).Order();
         Assert.Equal(new[] { second["id"]!.GetValue<Guid>(), third["id"]!.GetValue<Guid>() }.Order(), alerted);
+    }
+
+    [Fact]
+    public async Task a_backfill_ends_when_the_intake_time_column_is_a_microsecond_off_the_documents()
+    {
+        await Ingest(new { body = "Report 1: a drone strike hit a convoy.", lang = "en" });
+        await Ingest(new { body = "Report 2: a quiet day.", lang = "en" });
+        // As PostgreSQL rounds, where Npgsql cuts, when Marten adds the column to rows written before it existed.
+        await using (var session = App.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {App.Store.Options.Schema.For<ArticleView>()} set ingested_at = ingested_at + interval '1 microsecond'");
+            await session.SaveChangesAsync();
+        }
+        var watchlist = await CreateWatchlist("Drones", ("drone strike", "en"));
+
+        var backfill = await BackfillAndWait(watchlist);
+
+        Assert.Equal((2L, 1L), (backfill["scanned"]!.GetValue<long>(), backfill["matched"]!.GetValue<long>()));
     }
 
     [Fact]

@@ -211,9 +211,10 @@ public class MatchExplainerTests
     }
 
     [Fact]
-    public void every_place_of_a_word_repeated_eighty_thousand_times_is_weighed()
+    public void every_place_of_a_word_repeated_up_to_the_cap_is_weighed()
     {
-        var text = string.Join(' ', Enumerable.Repeat("troop", 80_000)) + ". withdrawal";
+        // The last troop, next to withdrawal across a sentence end, is place 2,000 of 2,000.
+        var text = string.Join(' ', Enumerable.Repeat("troop", WordPlaces.MaxPlaces)) + ". withdrawal";
 
         var miss = Explain(text, "troop withdrawal").Phrases[0].Miss!;
 
@@ -244,5 +245,28 @@ public class MatchExplainerTests
     {
         Assert.Equal(expected, SimilarWords.OneEditApart(a, b));
         Assert.Equal(expected, SimilarWords.OneEditApart(b, a));
+    }
+
+    [Fact]
+    public void a_rule_word_of_marks_alone_is_a_missing_word_not_an_error()
+    {
+        var explanation = MatchExplainer.Explain(new ArticleText(null, "A rocket attack hit the base."), [], "\uFC5E\uFC5E\uFC5E OR rocket");
+
+        Assert.True(explanation.Matched);
+        var marks = explanation.Phrases[0];
+        Assert.Empty(marks.Phrase.Words);
+        Assert.Equal(MissReason.MissingWord, marks.Miss!.Reason);
+    }
+
+    [Fact]
+    public void a_word_that_many_phrases_share_is_looked_up_once_and_each_phrase_explained()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("the drone flew over the town", 4_000));
+        var terms = Enumerable.Range(0, 100).Select(i => new TermDefinition($"drone strike{i}")).ToArray();
+
+        var explanation = MatchExplainer.Explain(new ArticleText(null, text), terms, null);
+
+        Assert.Equal(100, explanation.Phrases.Count);
+        Assert.All(explanation.Phrases, p => Assert.Equal(MissReason.MissingWord, p.Miss!.Reason));
     }
 }
