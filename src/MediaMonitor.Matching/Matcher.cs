@@ -83,10 +83,8 @@ public sealed class Matcher
                 var term = terms[t];
                 if (term is null || TermRules.Validate(term) is not null) continue;
                 var compiled = TermCompiler.Compile(term.Phrase, wildcard: false, vocabulary);
-                var entry = new EntryTable.Entry(w, t, term.Phrase, compiled.Exact ? 0 : EntryTable.DefaultGap,
-                    EntryTable.TitleBit | EntryTable.BodyBit, -1, compiled.LongestPattern);
-                AddEntry(entry, compiled.Patterns);
-                if (compiled.AdjacentPatterns.Count > 0) AddEntry(entry with { Gap = 0 }, compiled.AdjacentPatterns);
+                AddCompiled(new EntryTable.Entry(w, t, term.Phrase, compiled.Exact ? 0 : EntryTable.DefaultGap,
+                    EntryTable.TitleBit | EntryTable.BodyBit, -1, compiled.LongestPattern), compiled);
                 termCount++;
             }
 
@@ -115,10 +113,8 @@ public sealed class Matcher
                     ArticleField.Body => EntryTable.BodyBit,
                     _ => (byte)(EntryTable.TitleBit | EntryTable.BodyBit),
                 };
-                var entry = new EntryTable.Entry(watchlist, firstLeafOrder + leaf, phrase.Text ?? "", gap, fields, leaf,
-                    compiled.LongestPattern);
-                AddEntry(entry, compiled.Patterns);
-                if (compiled.AdjacentPatterns.Count > 0) AddEntry(entry with { Gap = 0 }, compiled.AdjacentPatterns);
+                AddCompiled(new EntryTable.Entry(watchlist, firstLeafOrder + leaf, phrase.Text ?? "", gap, fields, leaf,
+                    compiled.LongestPattern), compiled);
             });
             ruleCount++;
         }
@@ -127,6 +123,13 @@ public sealed class Matcher
         var table = new EntryTable(entries);
         var set = new CompiledSet(lists, table, vocab, trie.Build(vocab.WordCount, table.Info), rules);
         return new Matcher(set, termCount, ruleCount);
+
+        // A phrase's patterns, and those whose words must stand side by side as an entry of its own with no gap.
+        void AddCompiled(EntryTable.Entry entry, TermCompiler.Compiled compiled)
+        {
+            AddEntry(entry, compiled.Patterns);
+            if (compiled.AdjacentPatterns.Count > 0) AddEntry(entry with { Gap = 0 }, compiled.AdjacentPatterns);
+        }
 
         void AddEntry(EntryTable.Entry entry, List<int[]> patterns)
         {

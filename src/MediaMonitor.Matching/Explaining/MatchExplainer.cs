@@ -25,16 +25,7 @@ public static class MatchExplainer
         var context = Context.Of(article, probe.Phrases, ct);
         var phrases = probe.Phrases.Select(p => Phrase(p, verdict, context, ct)).ToArray();
 
-        RuleExplanation? ruleExplanation = null;
-        if (!string.IsNullOrWhiteSpace(rule))
-        {
-            var root = RuleParser.Parse(rule);
-            var leaves = new Dictionary<PhraseNode, int>(ReferenceEqualityComparer.Instance);
-            var index = probe.Phrases.Count(p => !p.InRule);
-            foreach (var leaf in WatchedPhrase.Leaves(root)) leaves[leaf] = index++;
-            ruleExplanation = new RuleReader(article, root, leaves, phrases).Read();
-        }
-
+        var ruleExplanation = probe.Rule is { } root ? new RuleReader(article, root, probe.RulePhrases, phrases).Read() : null;
         var match = verdict.Match;
         return new MatchExplanation(match is not null, match?.Hits.ToArray() ?? [], match?.HitsOmitted ?? 0,
             LanguageName(ArticleLanguages.Of(article)), Tokens(context.Fields), phrases, ruleExplanation);

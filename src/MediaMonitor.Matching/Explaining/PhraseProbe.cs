@@ -17,14 +17,23 @@ public sealed class PhraseProbe
     /// <summary>For each phrase, for each word, the probe ids of its alternatives (any one present is enough).</summary>
     private readonly string[][][] wordProbes;
 
-    private PhraseProbe(Matcher matcher, IReadOnlyList<WatchedPhrase> phrases, string[][][] wordProbes)
+    private PhraseProbe(Matcher matcher, IReadOnlyList<WatchedPhrase> phrases, string[][][] wordProbes, RuleNode? rule,
+        IReadOnlyDictionary<PhraseNode, int> rulePhrases)
     {
         this.matcher = matcher;
         Phrases = phrases;
         this.wordProbes = wordProbes;
+        Rule = rule;
+        RulePhrases = rulePhrases;
     }
 
     public IReadOnlyList<WatchedPhrase> Phrases { get; }
+
+    /// <summary>The rule as parsed, or null without one.</summary>
+    internal RuleNode? Rule { get; }
+
+    /// <summary>Each phrase node of <see cref="Rule"/> (by reference) and its index in <see cref="Phrases"/>.</summary>
+    internal IReadOnlyDictionary<PhraseNode, int> RulePhrases { get; }
 
     /// <summary>Compiles the terms and the rule (already checked: terms <see cref="TermRules.Validate"/> refuses are
     /// left out, as the live matcher does).</summary>
@@ -55,7 +64,9 @@ public sealed class PhraseProbe
             }).ToArray()).ToArray();
         }
         var compiled = Matcher.Compile(definitions, text => nodes[text]);
-        return new PhraseProbe(compiled, phrases.Select(p => p.Phrase).ToArray(), wordProbes);
+        var rulePhrases = phrases.Where(p => p.Node is not null)
+            .ToDictionary(p => p.Node!, p => p.Phrase.Index, (IEqualityComparer<PhraseNode>)ReferenceEqualityComparer.Instance);
+        return new PhraseProbe(compiled, phrases.Select(p => p.Phrase).ToArray(), wordProbes, root, rulePhrases);
 
         string Key(string key, RuleNode node)
         {

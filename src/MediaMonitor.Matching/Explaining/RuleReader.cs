@@ -25,7 +25,7 @@ internal sealed class RuleReader
         this.phrases = phrases;
         var nodes = new Dictionary<string, RuleNode>(StringComparer.Ordinal) { ["rule"] = root };
         keys[root] = "rule";
-        foreach (var near in Nears(root))
+        foreach (var near in root.SelfAndDescendants().OfType<NearNode>())
         {
             var key = $"near{keys.Count}";
             keys[near] = key;
@@ -107,13 +107,4 @@ internal sealed class RuleReader
                 return new RuleClause("unknown", text, false, null, []);
         }
     }
-
-    private static IEnumerable<NearNode> Nears(RuleNode node) => node switch
-    {
-        NearNode n => [n],
-        AndNode a => a.Operands.SelectMany(Nears),
-        OrNode o => o.Operands.SelectMany(Nears),
-        NotNode n => Nears(n.Operand),
-        _ => [],
-    };
 }

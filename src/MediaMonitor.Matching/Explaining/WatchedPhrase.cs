@@ -25,7 +25,7 @@ public sealed record WatchedPhrase(int Index, string Text, bool InRule, int Gap,
             result.Add((Build(result.Count, term.Phrase, false, parsed, parsed.Exact ? 0 : EntryTable.DefaultGap, false, null), null));
         }
         if (rule is null) return result;
-        foreach (var node in Leaves(rule))
+        foreach (var node in rule.SelfAndDescendants().OfType<PhraseNode>())
         {
             var text = node.Text.TrimEnd('*');
             var wildcard = node.Wildcard || node.Text.EndsWith('*');
@@ -35,17 +35,6 @@ public sealed record WatchedPhrase(int Index, string Text, bool InRule, int Gap,
         }
         return result;
     }
-
-    /// <summary>The phrases of a rule, in text order.</summary>
-    internal static IEnumerable<PhraseNode> Leaves(RuleNode node) => node switch
-    {
-        PhraseNode p => [p],
-        AndNode a => a.Operands.SelectMany(Leaves),
-        OrNode o => o.Operands.SelectMany(Leaves),
-        NotNode n => Leaves(n.Operand),
-        NearNode n => Leaves(n.Left).Concat(Leaves(n.Right)),
-        _ => [],
-    };
 
     private static WatchedPhrase Build(int index, string text, bool inRule, ParsedTerm parsed, int gap, bool wildcard, ArticleField? field)
     {
