@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using MediaMonitor.Alerts;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Matchers;
 using MediaMonitor.Matching.Stories;
 using MediaMonitor.Observability;
@@ -158,14 +159,14 @@ public sealed class ArticleIngestor(
             work += articleWork;
             // Each step caused by the one before: the intake, each match, each match's alert (the lists run in step).
             var ingested = session.Events.BuildEvent(decision.Ingested with { Story = story.Story });
-            var matches = decision.Matches.Select(m => Caused(session.Events.BuildEvent(m), ingested.Id)).ToList();
+            var matches = decision.Matches.Select(m => session.Events.BuildEvent(m).CausedBy(ingested.Id)).ToList();
             session.Events.StartStream<ArticleView>(decision.Ingested.ArticleId, [ingested, .. matches]);
             var sender = requesters[fresh[i].Index];
             for (var a = 0; a < alerts.Count; a++)
             {
                 if (!dispatch)
                 {
-                    session.Events.StartStream<AlertView>(alerts[a].AlertId, Caused(session.Events.BuildEvent(alerts[a]), matches[a].Id));
+                    session.Events.StartStream<AlertView>(alerts[a].AlertId, session.Events.BuildEvent(alerts[a]).CausedBy(matches[a].Id));
                     continue;
                 }
                 var outbox = senders.Outbox(sender, wolverine, session);
@@ -237,12 +238,6 @@ public sealed class ArticleIngestor(
     }
 
     private sealed record KnownArticle(Guid Id, string ContentHash, string? UrlHash);
-
-    private static IEvent Caused(IEvent e, Guid by)
-    {
-        e.CausationId = by.ToString();
-        return e;
-    }
 
     private sealed class KnownArticles
     {

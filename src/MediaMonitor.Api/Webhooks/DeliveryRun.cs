@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using MediaMonitor.Alerts;
+using MediaMonitor.Infrastructure;
 using MediaMonitor.Observability;
 using MediaMonitor.Spikes;
 using Marten;
@@ -170,7 +171,7 @@ public sealed class DeliveryRun(
         var e = session.Events.BuildEvent(data);
         e.CorrelationId = delivery.CorrelationId;
         e.UserName = delivery.RequestedBy;
-        if (causedBy != Guid.Empty) e.CausationId = causedBy.ToString();
+        if (causedBy != Guid.Empty) e.CausedBy(causedBy);
         return e;
     }
 }

@@ -28,9 +28,8 @@ public static class DispatchAlertHandler
     public static IReadOnlyList<DeliverWebhook> Raise(
         IDocumentSession session, IReadOnlyList<Subscription> active, AlertRaised alert, DateTimeOffset now, Guid matchedBy)
     {
-        var e = session.Events.BuildEvent(alert);
+        var e = session.Events.BuildEvent(alert).CausedBy(matchedBy);
         e.SetHeader(DispatchedHeader, true);
-        e.CausationId = matchedBy.ToString();
         session.Events.StartStream<AlertView>(alert.AlertId, e);
         return Schedule(session, active, alert, now, e.Id).ToList();
     }
@@ -52,9 +51,7 @@ public static class DispatchAlertHandler
             var scheduled = new DeliveryScheduled(id, subscription.Id, alert.AlertId, alert.WatchlistId, alert.RaisedAt,
                 SequentialGuid.Next(now), DeliveryTrigger.Alert, now);
             // Caused by the alert's event, on intake as in the catch-up below.
-            var e = session.Events.BuildEvent(scheduled);
-            e.CausationId = raisedBy.ToString();
-            session.Events.StartStream<Delivery>(id, e);
+            session.Events.StartStream<Delivery>(id, session.Events.BuildEvent(scheduled).CausedBy(raisedBy));
             yield return new DeliverWebhook(id, subscription.Id, alert.AlertId, scheduled.Ticket);
         }
     }
